@@ -1,0 +1,63 @@
+/** `groundwork migrate`: applies pending database migrations and says which. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Database, databaseOptions, MIGRATIONS_DIR, openDatabase } from '@groundwork/server';
+import { Command } from 'commander';
+import { type CliIo, dataDirOption, printResult, resolveConfig } from '../context.ts';
+
+interface JournalEntry {
+  tag: string;
+  when: number;
+}
+
+/** The committed migrations, oldest first. */
+function journal(): JournalEntry[] {
+  const text = readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8');
+  return (JSON.parse(text) as { entries: JournalEntry[] }).entries;
+}
+
+/**
+ * The timestamps of the migrations recorded as applied. Drizzle's migrator keeps them in
+ * `drizzle.__drizzle_migrations`; `Database.migrate()` does not report what it applied.
+ */
+async function appliedTimestamps(db: Database): Promise<Set<number>> {
+  const exists = await db.system.execute<{ name: string | null }>(
+    "SELECT to_regclass('drizzle.__drizzle_migrations')::text AS name",
+  );
+  if (!exists.rows[0]?.name) return new Set();
+  const rows = await db.system.execute<{ created_at: string | number }>(
+    'SELECT created_at FROM drizzle.__drizzle_migrations',
+  );
+  return new Set(rows.rows.map((r) => Number(r.created_at)));
+}
+
+/** Applies pending migrations and returns the tags of those it applied, oldest first. */
+export async function migrateDatabase(db: Database): Promise<{ applied: string[]; total: number }> {
+  const entries = journal();
+  const before = await appliedTimestamps(db);
+  await db.migrate();
+  return { applied: entries.filter((e) => !before.has(e.when)).map((e) => e.tag), total: entries.length };
+}
+
+/** The `migrate` command. */
+export function migrateCommand(io: CliIo): Command {
+  return new Command('migrate')
+    .description('apply pending database migrations')
+    .addOption(dataDirOption())
+    .action(async (opts: { dataDir?: string }) => {
+      const config = resolveConfig(io, { dataDir: opts.dataDir });
+      const db = await openDatabase(databaseOptions(config));
+      try {
+        const { applied, total } = await migrateDatabase(db);
+        const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : join(config.dataDir, 'pglite');
+        printResult(
+          io,
+          applied.length === 0
+            ? `database is up to date (${total} migrations) — ${where}`
+            : `applied ${applied.length} migration${applied.length === 1 ? '' : 's'} to ${where}: ${applied.join(', ')}`,
+        );
+      } finally {
+        await db.close();
+      }
+    });
+}

@@ -1,0 +1,142 @@
+/**
+ * Groundwork's domain: task types (params, answers, their checks), common task fields and the helpers the
+ * server uses to validate requests. Pure: no I/O.
+ * @packageDocumentation
+ */
+export {
+  COMMON_TASK_FIELD_NAMES,
+  type CommonTaskFieldName,
+  type CommonTaskFields,
+  commonTaskFieldsSchema,
+  isCallbackTarget,
+  splitTaskBody,
+} from './common-fields.ts';
+export {
+  describeIssues,
+  domainErrorMap,
+  type FieldIssue,
+  fieldIssue,
+  joinPath,
+  prefixIssues,
+  zodIssuesToFieldIssues,
+} from './issues.ts';
+export { appendInstruction, mergeProjectParams } from './project-params.ts';
+export { BUILT_IN_TASK_TYPES, createTaskTypeRegistry } from './registry.ts';
+export { ATTACHMENT_TYPES, type AttachmentType, attachmentReferenceSchema } from './shared/attachments.ts';
+export {
+  type FieldDescriptions,
+  fieldAnswersSchema,
+  fieldDescriptionsSchema,
+} from './shared/field-descriptions.ts';
+export {
+  type ChatMessage,
+  type Criterion,
+  chatMessageSchema,
+  criteriaSchema,
+  criterionSchema,
+  type Prompt,
+  promptSchema,
+  type RatingScale,
+  ratingScaleSchema,
+} from './shared/genai.ts';
+export {
+  type LabelDescription,
+  type LabelOption,
+  labelDescriptionSchema,
+  labelListSchema,
+  labelOptionSchema,
+  leafLabels,
+} from './shared/label-description.ts';
+export {
+  type CheckResponseResult,
+  checkResponse,
+  type ParseParamsResult,
+  parseTaskParams,
+  type TaskType,
+  type TaskTypeRegistry,
+} from './task-type.ts';
+export {
+  type CategorizationParams,
+  type CategorizationResponse,
+  categorizationParamsSchema,
+  categorizationResponseSchema,
+  categorizationTaskType,
+} from './task-types/categorization/index.ts';
+export {
+  type ComparisonParams,
+  type ComparisonResponse,
+  comparisonParamsSchema,
+  comparisonResponseSchema,
+  comparisonTaskType,
+} from './task-types/comparison/index.ts';
+export {
+  type DatacollectionParams,
+  type DatacollectionResponse,
+  datacollectionParamsSchema,
+  datacollectionResponseSchema,
+  datacollectionTaskType,
+} from './task-types/datacollection/index.ts';
+export {
+  type DemonstrationParams,
+  type DemonstrationResponse,
+  demonstrationParamsSchema,
+  demonstrationResponseSchema,
+  demonstrationTaskType,
+} from './task-types/demonstration/index.ts';
+export {
+  type AnnotationAttribute,
+  type AttributeValue,
+  annotationAttributeSchema,
+} from './task-types/imageannotation/attributes.ts';
+export { imageannotationParamsSchema, imageannotationTaskType } from './task-types/imageannotation/index.ts';
+export {
+  GEOMETRY_KINDS,
+  type GeometryKind,
+  type ImageannotationParams,
+} from './task-types/imageannotation/params.ts';
+export {
+  type BaseAnnotation,
+  CUBOID_VERTEX_DESCRIPTIONS,
+  type ImageAnnotation,
+  type ImageannotationResponse,
+  imageAnnotationSchema,
+  imageannotationResponseSchema,
+} from './task-types/imageannotation/response.ts';
+export {
+  type EntityLabel,
+  entityLeafLabels,
+  type NamedentityrecognitionParams,
+  type NamedentityrecognitionResponse,
+  namedentityrecognitionParamsSchema,
+  namedentityrecognitionResponseSchema,
+  namedentityrecognitionTaskType,
+} from './task-types/namedentityrecognition/index.ts';
+export {
+  type PairwisepreferenceParams,
+  type PairwisepreferenceResponse,
+  pairwisepreferenceParamsSchema,
+  pairwisepreferenceResponseSchema,
+  pairwisepreferenceTaskType,
+} from './task-types/pairwisepreference/index.ts';
+export {
+  type RankingParams,
+  type RankingResponse,
+  rankingParamsSchema,
+  rankingResponseSchema,
+  rankingTaskType,
+} from './task-types/ranking/index.ts';
+export { type FormField, formFieldSchema } from './task-types/textcollection/form-fields.ts';
+export {
+  type TextcollectionParams,
+  type TextcollectionResponse,
+  textcollectionParamsSchema,
+  textcollectionResponseSchema,
+  textcollectionTaskType,
+} from './task-types/textcollection/index.ts';
+export {
+  type TranscriptionParams,
+  type TranscriptionResponse,
+  transcriptionParamsSchema,
+  transcriptionResponseSchema,
+  transcriptionTaskType,
+} from './task-types/transcription/index.ts';

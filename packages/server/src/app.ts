@@ -1,0 +1,219 @@
+/**
+ * Builds the Fastify application: parsers, error rendering, authentication, the Scale-compatible `/v1`
+ * API and the first-party `/api`. `buildApp` never listens by itself; tests drive it with `inject`.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { createTaskTypeRegistry, type TaskTypeRegistry } from '@groundwork/domain';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import qs from 'qs';
+import { type BlobStore, createBlobStore } from './blobs/index.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { ApiError, type ErrorDetail } from './errors.ts';
+import { apiRoutes } from './routes/api/index.ts';
+import { v1Routes } from './routes/v1/index.ts';
+import { AuthService } from './services/auth.ts';
+import { BatchService } from './services/batches.ts';
+import { FileService } from './services/files.ts';
+import { OrgService } from './services/orgs.ts';
+import type { Principal } from './services/principal.ts';
+import { ProjectService } from './services/projects.ts';
+import { TaskService } from './services/tasks.ts';
+
+/** Everything the routes call. */
+export interface Services {
+  auth: AuthService;
+  orgs: OrgService;
+  projects: ProjectService;
+  batches: BatchService;
+  tasks: TaskService;
+  files: FileService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+    config: Config;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+/** What buildApp needs besides the configuration. */
+export interface AppDeps {
+  db: Database;
+  blobs?: BlobStore;
+  types?: TaskTypeRegistry;
+  /** Log requests (off in tests). */
+  logger?: boolean;
+}
+
+/** The Fastify instance type with the zod type provider. */
+export type App = FastifyInstance;
+
+const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Builds the application over an open, migrated database. */
+export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel },
+    bodyLimit: config.maxBodyBytes,
+    // Scale's project and batch names arrive URL-encoded with nothing safe (`a%2Fb`): route on the raw
+    // path, decode parameters afterwards.
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      maxParamLength: 1000,
+      querystringParser: (s) => qs.parse(s, { arrayLimit: 1000, depth: 5 }) as Record<string, unknown>,
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const types = deps.types ?? createTaskTypeRegistry();
+  const blobs = deps.blobs ?? createBlobStore(config.blobStore);
+  const db = deps.db;
+  app.decorate('config', config);
+  app.decorate('services', {
+    auth: new AuthService({ db }),
+    orgs: new OrgService({ db }),
+    projects: new ProjectService({ db, types }),
+    batches: new BatchService({ db }),
+    tasks: new TaskService({ db, types }),
+    files: new FileService({ db, blobs, config }),
+  });
+  app.decorateRequest('principal', null);
+
+  // Scale's Python client sends `Content-Type: application/json` on GET and DELETE without a body.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new ApiError('invalid_request', 'The request body is not valid JSON.'), undefined);
+    }
+  });
+  await app.register(formbody, {
+    parser: (s) => coerceFormValues(qs.parse(s, { arrayLimit: 1000, depth: 5 })) as Record<string, unknown>,
+  });
+  await app.register(multipart, { limits: { fileSize: config.maxFileBytes + 1, files: 1, fields: 20 } });
+  app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
+
+  app.setErrorHandler((error, request, reply) => {
+    const rendered = toApiError(error as FastifyError);
+    if (rendered.status >= 500) request.log.error({ err: error }, 'request failed');
+    const scaleShape = request.url.startsWith('/v1');
+    reply.status(rendered.status);
+    if (rendered.status === 401 && scaleShape) reply.header('www-authenticate', 'Basic realm="groundwork"');
+    return scaleShape
+      ? { status_code: rendered.status, error: rendered.message }
+      : { code: rendered.code, message: rendered.message, details: rendered.details };
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const scaleShape = request.url.startsWith('/v1');
+    const message = `No route for ${request.method} ${request.url.split('?')[0]}.`;
+    reply.status(404);
+    return scaleShape ? { status_code: 404, error: message } : { code: 'not_found', message, details: [] };
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Groundwork API',
+        version: '0.1.0',
+        description: 'The first-party API of Groundwork. The Scale-compatible task API lives under /v1.',
+      },
+      components: {
+        securitySchemes: {
+          bearerKey: { type: 'http', scheme: 'bearer', description: 'An API key (live_… or test_…).' },
+          basicKey: {
+            type: 'http',
+            scheme: 'basic',
+            description: 'An API key as the user name, empty password.',
+          },
+        },
+      },
+      security: [{ bearerKey: [] }, { basicKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+    hideUntagged: true,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(v1Routes, { prefix: '/v1' });
+  await app.register(apiRoutes, { prefix: '/api' });
+
+  const webDir = config.webDir ?? WEB_DIST;
+  if (existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+    app.get('/*', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+  }
+  return app;
+}
+
+/** Authenticates the request by its API key (an onRequest hook for the API plugins). */
+export async function authenticate(request: FastifyRequest): Promise<void> {
+  request.principal = await request.server.services.auth.authenticate(request.headers.authorization);
+}
+
+/** The caller; only valid after `authenticate`. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new ApiError('unauthorized', 'Not authenticated.');
+  return request.principal;
+}
+
+function toApiError(error: FastifyError): ApiError {
+  if (error instanceof ApiError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details: ErrorDetail[] = error.validation.map((v) => ({
+      path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+      message: v.message ?? 'invalid',
+    }));
+    const where = error.validationContext === 'querystring' ? 'query parameter' : error.validationContext;
+    return new ApiError(
+      'invalid_request',
+      `Invalid ${where}: ${details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ')}`,
+      details,
+    );
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') {
+    return new ApiError('payload_too_large', 'The request body is too large.');
+  }
+  if (status === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new ApiError('unsupported_media_type', `Unsupported Content-Type; send application/json.`);
+  }
+  if (status >= 400 && status < 500) return new ApiError('invalid_request', error.message);
+  return new ApiError('internal', 'Internal server error.');
+}
+
+/** Form-encoded bodies carry only strings: read `true`/`false` and plain numbers as what they say. */
+function coerceFormValues(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(coerceFormValues);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, coerceFormValues(v)]));
+  }
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (typeof value === 'string' && /^-?(0|[1-9]\d{0,14})(\.\d+)?$/.test(value)) return Number(value);
+  return value;
+}

@@ -1,0 +1,147 @@
+/**
+ * Opens the database — embedded PGlite under the data directory, or PostgreSQL when a URL is given —
+ * runs the migrations, and hands out transactions scoped to one organization under row-level security.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import * as schema from './schema.ts';
+
+/** A Drizzle handle over either driver: the whole database, or one transaction. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** The committed SQL migrations. */
+export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/** Where the database lives. */
+export type DatabaseOptions =
+  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'postgres'; url: string; poolSize?: number };
+
+/** One open database. */
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  /**
+   * The owner's connection, not subject to row-level security. Only for what precedes or spans
+   * organizations: resolving an API key, creating an organization, jobs, migrations.
+   */
+  readonly system: Db;
+  /** Runs `fn` in one transaction as the `groundwork_app` role, seeing only `orgId`'s rows. */
+  withOrg<T>(orgId: string, fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Runs `fn` in one transaction on the owner's connection. */
+  withSystem<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Loads rows in PostgreSQL's text COPY format into `table` inside the transaction `tx`. */
+  copyInto(tx: Db, table: string, columns: readonly string[], text: string): Promise<void>;
+  /** Applies every pending migration. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ORG_ID_PATTERN = /^[0-9a-f]{24}$/;
+
+/** Runs a raw SQL statement and returns its rows (both drivers answer `{ rows }`). */
+export async function queryRows<T = Record<string, unknown>>(tx: Db, query: SQL): Promise<T[]> {
+  const result = (await tx.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** Starts the transaction's tenant scope: the app role plus the organization setting, in one round trip. */
+async function enterOrg(tx: Db, orgId: string): Promise<void> {
+  if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
+  await tx.execute(
+    sql`SELECT set_config('role', 'groundwork_app', true), set_config('groundwork.org_id', ${orgId}, true)`,
+  );
+}
+
+/** The driver's own client behind a Drizzle transaction (used for COPY, which Drizzle does not wrap). */
+function rawClient(tx: Db): unknown {
+  return (tx as unknown as { session: { client: unknown } }).session.client;
+}
+
+function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad identifier ${name}`);
+  return `"${name}"`;
+}
+
+function copyStatement(table: string, columns: readonly string[], source: string): string {
+  return `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source}`;
+}
+
+/** Opens the database described by `options` (the migrations are not applied; call `migrate`). */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.kind === 'pglite') {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      kind: 'pglite',
+      system: db,
+      withOrg: (orgId, fn) =>
+        db.transaction(async (tx) => {
+          await enterOrg(tx, orgId);
+          return fn(tx);
+        }),
+      withSystem: (fn) => db.transaction(fn),
+      async copyInto(tx, table, columns, text) {
+        const raw = rawClient(tx) as { query: PGlite['query'] };
+        await raw.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) });
+      },
+      async migrate() {
+        await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR });
+      },
+      close: () => client.close(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 20 });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on the next checkout.
+  });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    system: db,
+    withOrg: (orgId, fn) =>
+      db.transaction(async (tx) => {
+        await enterOrg(tx, orgId);
+        return fn(tx);
+      }),
+    withSystem: (fn) => db.transaction(fn),
+    async copyInto(tx, table, columns, text) {
+      const client = rawClient(tx) as pg.PoolClient;
+      const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
+      await new Promise<void>((resolve, reject) => {
+        stream.on('finish', resolve);
+        stream.on('error', reject);
+        stream.end(text);
+      });
+    },
+    async migrate() {
+      // Serialize concurrent migrators (several servers starting at once) on an advisory lock.
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock(7262716)');
+        await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_DIR });
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(7262716)').catch(() => {});
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Resolves the database options from the configuration's data directory and URL. */
+export function databaseOptions(config: { databaseUrl: string | null; dataDir: string }): DatabaseOptions {
+  return config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'pglite', dataDir: join(config.dataDir, 'pglite') };
+}

@@ -1,0 +1,14 @@
+/** The Groundwork server: build the app, open the database, serve. */
+export { type App, type AppDeps, buildApp, type Services } from './app.ts';
+export { type BlobStore, createBlobStore } from './blobs/index.ts';
+export { type Config, ConfigError, loadConfig } from './config.ts';
+export {
+  type Database,
+  type DatabaseOptions,
+  databaseOptions,
+  MIGRATIONS_DIR,
+  openDatabase,
+} from './db/database.ts';
+export { OrgService } from './services/orgs.ts';
+export type { Principal, Role } from './services/principal.ts';
+export { ROLES } from './services/principal.ts';

@@ -1,0 +1,15 @@
+export {
+  type AddressVerdict,
+  classifyAddress,
+  FetchNetworkError,
+  FetchRedirectError,
+  FetchTimeoutError,
+  FetchTooLargeError,
+  MAX_REDIRECTS,
+  type ResolveHost,
+  SafeFetchError,
+  type SafeFetchOptions,
+  type SafeFetchResponse,
+  SsrfBlockedError,
+  safeFetch,
+} from './safe-fetch.ts';

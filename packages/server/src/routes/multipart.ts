@@ -1,0 +1,72 @@
+/** Reads Scale-style file uploads (`file` part plus text fields) shared by /v1 and /api. */
+import type { FastifyRequest } from 'fastify';
+import { invalid } from '../errors.ts';
+import type { FileFields, FileService, FileView } from '../services/files.ts';
+import type { Principal } from '../services/principal.ts';
+
+/** The optional file fields from a JSON body or form fields (`project_name`, `display_name`, `reference_id`, `metadata`). */
+export function fileFieldsFrom(source: Record<string, unknown>): FileFields {
+  const fields: FileFields = {};
+  for (const [key, target] of [
+    ['project_name', 'projectName'],
+    ['display_name', 'displayName'],
+    ['reference_id', 'referenceId'],
+  ] as const) {
+    const value = source[key];
+    if (value === undefined || value === null || value === '') continue;
+    if (typeof value !== 'string' || value.length > 1024) {
+      throw invalid(`${key}: must be a string of at most 1024 characters`, [
+        { path: key, message: 'invalid' },
+      ]);
+    }
+    fields[target] = value;
+  }
+  let metadata = source.metadata;
+  if (typeof metadata === 'string' && metadata !== '') {
+    try {
+      metadata = JSON.parse(metadata);
+    } catch {
+      throw invalid('metadata: not valid JSON', [{ path: 'metadata', message: 'not valid JSON' }]);
+    }
+  }
+  if (metadata !== undefined && metadata !== null && metadata !== '') {
+    if (typeof metadata !== 'object' || Array.isArray(metadata)) {
+      throw invalid('metadata: must be a JSON object', [{ path: 'metadata', message: 'must be an object' }]);
+    }
+    fields.metadata = metadata as Record<string, unknown>;
+  }
+  return fields;
+}
+
+/** Streams the `file` part of a multipart request into the file service. */
+export async function readMultipartUpload(
+  request: FastifyRequest,
+  p: Principal,
+  files: FileService,
+): Promise<FileView> {
+  const fields: Record<string, unknown> = {};
+  let view: FileView | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'field') {
+      if (view) {
+        // A field after the file could no longer describe the stored file, so it is refused.
+        throw invalid(`${part.fieldname}: send text fields before the file part`);
+      }
+      fields[part.fieldname] = part.value;
+      continue;
+    }
+    if (part.fieldname !== 'file') {
+      part.file.resume();
+      throw invalid(`${part.fieldname}: unexpected file part; send the file as \`file\``);
+    }
+    if (view) throw invalid('file: send one file per request');
+    view = await files.upload(p, {
+      body: part.file,
+      mimeType: part.mimetype || 'application/octet-stream',
+      filename: part.filename,
+      fields: fileFieldsFrom(fields),
+    });
+  }
+  if (!view) throw invalid('file: a `file` part is required', [{ path: 'file', message: 'required' }]);
+  return view;
+}

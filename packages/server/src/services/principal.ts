@@ -1,0 +1,20 @@
+/** Who is calling: the organization, the environment (live or test) and the key or user behind it. */
+
+/** The roles of a membership, most powerful first. */
+export const ROLES = ['owner', 'admin', 'manager', 'reviewer', 'annotator', 'viewer'] as const;
+/** A membership role. */
+export type Role = (typeof ROLES)[number];
+
+/** An authenticated caller. */
+export interface Principal {
+  orgId: string;
+  orgSlug: string;
+  /** Live and test data are separate worlds; a test key sees only test data. */
+  isTest: boolean;
+  /** The API key used, if any. */
+  keyId: string | null;
+  /** A short name of the caller for audit records (key name or user email). */
+  actorName: string;
+  /** The caller's role (API keys act as admins of their organization). */
+  role: Role;
+}

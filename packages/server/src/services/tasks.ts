@@ -1,0 +1,781 @@
+/**
+ * Tasks: creation (single and bulk) with project defaults and validation by the task type, reads, lists,
+ * cancellation, unique ids, metadata, tags and customer audits.
+ */
+import {
+  appendInstruction,
+  commonTaskFieldsSchema,
+  describeIssues,
+  type FieldIssue,
+  mergeProjectParams,
+  parseTaskParams,
+  splitTaskBody,
+  type TaskType,
+  type TaskTypeRegistry,
+  zodIssuesToFieldIssues,
+} from '@groundwork/domain';
+import type { z } from 'zod';
+import { completeBatchIfDone } from '../commands/complete-batch-if-done.ts';
+import type { Database, Db } from '../db/database.ts';
+import type { TaskAudit } from '../db/schema.ts';
+import { ApiError, invalid, notFound } from '../errors.ts';
+import { isId, newId } from '../lib/ids.ts';
+import { type BatchRow, batchNames, findBatchByName, updateBatch } from '../repositories/batches.ts';
+import { existingFileIds } from '../repositories/files.ts';
+import {
+  findProjectById,
+  findProjectByName,
+  insertParamVersion,
+  insertProject,
+  type ProjectRow,
+  projectNames,
+} from '../repositories/projects.ts';
+import {
+  claimIdempotencyKey,
+  countTasks,
+  findTask,
+  findTaskIdByUniqueId,
+  findTaskIdsByUniqueIds,
+  insertGoldTask,
+  insertTask,
+  listTasks,
+  lockTask,
+  type NewTaskRow,
+  type TaskCursor,
+  type TaskFilter,
+  type TaskRow,
+  updateTask,
+} from '../repositories/tasks.ts';
+import type { Principal } from './principal.ts';
+
+/** A task with the names the presenters need. */
+export interface TaskView {
+  row: TaskRow;
+  project: string | undefined;
+  batch: string | undefined;
+}
+
+/** Common task fields after validation. */
+export type CommonTaskFields = z.infer<typeof commonTaskFieldsSchema>;
+
+/** Query of the task list, already parsed. */
+export interface TaskListQuery {
+  project?: string;
+  batch?: string;
+  status?: TaskRow['status'];
+  type?: string;
+  startTime?: Date;
+  endTime?: Date;
+  completedAfter?: Date;
+  completedBefore?: Date;
+  updatedAfter?: Date;
+  updatedBefore?: Date;
+  customerReviewStatus?: string[];
+  uniqueIds?: string[];
+  tags?: string[];
+  limit: number;
+  offset?: number;
+  nextToken?: string;
+}
+
+/** One page of tasks. */
+export interface TaskPage {
+  docs: TaskView[];
+  total: number;
+  limit: number;
+  offset: number;
+  hasMore: boolean;
+  nextToken: string | null;
+}
+
+/** A prepared task row plus what must be checked in the database before it is inserted. */
+interface PreparedTask {
+  row: NewTaskRow;
+  fileIds: string[];
+}
+
+/** The result of one line of a bulk import. */
+export interface BulkLineError {
+  line: number;
+  error: string;
+}
+
+const FILE_REFERENCE = /^groundwork:\/\/files\/([0-9a-f]{24})$/;
+const CURSOR_VERSION = 1;
+
+/** Task rules. */
+export class TaskService {
+  readonly #db: Database;
+  readonly #types: TaskTypeRegistry;
+  readonly #now: () => Date;
+
+  constructor(deps: { db: Database; types: TaskTypeRegistry; now?: () => Date }) {
+    this.#db = deps.db;
+    this.#types = deps.types;
+    this.#now = deps.now ?? (() => new Date());
+  }
+
+  /** The task type for a `/task/{type}` path segment, or 400. */
+  type(name: string): TaskType {
+    const type = this.#types.get(name);
+    if (!type) {
+      throw invalid(
+        `Task type ${JSON.stringify(name)} is not supported. Supported: ${this.#types.names().join(', ')}.`,
+      );
+    }
+    return type;
+  }
+
+  /**
+   * Creates one task. For test keys the task is completed at once with a placeholder answer valid for
+   * its type; the returned view shows it as created (pending), as Scale's clients expect.
+   */
+  async create(
+    p: Principal,
+    typeName: string,
+    body: unknown,
+    opts: { idempotencyKey?: string } = {},
+  ): Promise<TaskView> {
+    const type = this.type(typeName);
+    const { common, params } = this.#splitBody(body);
+    return this.#db.withOrg(p.orgId, async (tx) => {
+      const { project, batch } = await this.#resolveContainer(tx, p, type.name, common);
+      const prepared = this.#prepare(p, type, project, batch, common, params, 'params');
+      await this.#checkFiles(tx, p, prepared.fileIds);
+      if (opts.idempotencyKey !== undefined) {
+        const used = await claimIdempotencyKey(
+          tx,
+          p.isTest,
+          opts.idempotencyKey,
+          prepared.row.id as string,
+          p.orgId,
+        );
+        if (used !== undefined) {
+          throw new ApiError(
+            'idempotency_key_used',
+            `The Idempotency-Key ${JSON.stringify(opts.idempotencyKey)} was already used for task ${used}.`,
+          );
+        }
+      }
+      const row = await insertTask(tx, prepared.row);
+      if (!row) throw await this.#uniqueIdTaken(tx, p, prepared.row.uniqueId ?? '');
+      if (batch) await this.#afterTaskAdded(tx, batch);
+      const shown: TaskRow = p.isTest
+        ? { ...row, status: 'pending', response: null, completedAt: null }
+        : row;
+      return { row: shown, project: project.name, batch: batch?.name };
+    });
+  }
+
+  /**
+   * Creates many tasks from NDJSON lines in one transaction: every line is validated first; if any is
+   * invalid nothing is written and every bad line is reported. Rows are loaded with COPY.
+   */
+  async createMany(
+    p: Principal,
+    typeName: string,
+    lines: Iterable<{ line: number; body: unknown }>,
+    defaults: { project?: string; batch?: string },
+  ): Promise<{ created: number; taskIds: string[] }> {
+    const type = this.type(typeName);
+    return this.#db.withOrg(p.orgId, async (tx) => {
+      const errors: BulkLineError[] = [];
+      const rows: NewTaskRow[] = [];
+      const fileIds = new Set<string>();
+      const uniqueIds = new Map<string, number>();
+      const containers = new Map<string, { project: ProjectRow; batch: BatchRow | undefined }>();
+      for (const { line, body } of lines) {
+        try {
+          const { common, params } = this.#splitBody(body, defaults);
+          const key = `${common.project ?? ''}\u0000${common.batch ?? ''}`;
+          let container = containers.get(key);
+          if (!container) {
+            container = await this.#resolveContainer(tx, p, type.name, common);
+            containers.set(key, container);
+          }
+          const prepared = this.#prepare(
+            p,
+            type,
+            container.project,
+            container.batch,
+            common,
+            params,
+            'params',
+          );
+          for (const id of prepared.fileIds) fileIds.add(id);
+          if (prepared.row.uniqueId) {
+            const first = uniqueIds.get(prepared.row.uniqueId);
+            if (first !== undefined) {
+              throw invalid(`unique_id ${JSON.stringify(prepared.row.uniqueId)} repeats line ${first}`);
+            }
+            uniqueIds.set(prepared.row.uniqueId, line);
+          }
+          rows.push(prepared.row);
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          errors.push({ line, error: error.message });
+          if (errors.length >= 100) break;
+        }
+      }
+      if (errors.length === 0 && fileIds.size > 0) {
+        const found = await existingFileIds(tx, p.isTest, [...fileIds]);
+        for (const id of fileIds)
+          if (!found.has(id)) errors.push({ line: 0, error: `file groundwork://files/${id} not found` });
+      }
+      if (errors.length === 0 && uniqueIds.size > 0) {
+        const taken = await findTaskIdsByUniqueIdsChecked(tx, p, [...uniqueIds.keys()]);
+        for (const [uniqueId, taskId] of taken) {
+          errors.push({
+            line: uniqueIds.get(uniqueId) ?? 0,
+            error: `The unique_id (${JSON.stringify(uniqueId)}) is already used for a different task (${taskId}).`,
+          });
+        }
+      }
+      if (errors.length > 0) {
+        throw new ApiError(
+          'invalid_request',
+          `${errors.length} line(s) were rejected; nothing was imported. ${errors
+            .slice(0, 5)
+            .map((e) => `line ${e.line}: ${e.error}`)
+            .join('; ')}`,
+          errors.map((e) => ({ path: `line ${e.line}`, message: e.error })),
+        );
+      }
+      await copyTasks(this.#db, tx, rows);
+      for (const container of containers.values()) {
+        if (container.batch) await this.#afterTaskAdded(tx, container.batch);
+      }
+      return { created: rows.length, taskIds: rows.map((r) => r.id as string) };
+    });
+  }
+
+  /** Stores a Scale evaluation or training task as a gold task of its project. */
+  async createGold(
+    p: Principal,
+    kind: 'evaluation' | 'training',
+    typeName: string,
+    body: unknown,
+  ): Promise<{
+    id: string;
+    expectedResponse: unknown;
+    initialResponse: unknown;
+    project: string;
+    params: Record<string, unknown>;
+  }> {
+    const type = this.type(typeName);
+    if (!isPlainObject(body)) throw invalid('The request body must be a JSON object.');
+    const { expected_response: expected, initial_response: initial, ...rest } = body;
+    if (expected === undefined)
+      throw invalid('expected_response: required', [{ path: 'expected_response', message: 'required' }]);
+    const { common, params } = this.#splitBody(rest);
+    return this.#db.withOrg(p.orgId, async (tx) => {
+      const { project, batch } = await this.#resolveContainer(tx, p, type.name, common);
+      const prepared = this.#prepare(p, type, project, batch, common, params, 'params');
+      const finalParams = prepared.row.params;
+      for (const [field, answer] of [
+        ['expected_response', expected],
+        ['initial_response', initial],
+      ] as const) {
+        if (answer === undefined) continue;
+        const issues = checkAnswer(type, finalParams, answer);
+        if (issues.length > 0) {
+          throw new ApiError(
+            'invalid_response',
+            `Invalid ${field}: ${describeIssues(issues)}`,
+            issues.map((i) => ({ path: `${field}.${i.path}`.replace(/\.$/, ''), message: i.message })),
+          );
+        }
+      }
+      const gold = await insertGoldTask(tx, {
+        id: newId(),
+        orgId: p.orgId,
+        isTest: p.isTest,
+        projectId: project.id,
+        kind,
+        type: type.name,
+        params: finalParams,
+        expectedResponse: expected,
+        initialResponse: initial ?? null,
+      });
+      return {
+        id: gold.id,
+        expectedResponse: gold.expectedResponse,
+        initialResponse: gold.initialResponse,
+        project: project.name,
+        params: gold.params,
+      };
+    });
+  }
+
+  /** A task by id, or 404 (also for another organization's or environment's task). */
+  async get(p: Principal, id: string): Promise<TaskView> {
+    return this.#db.withOrg(p.orgId, async (tx) => this.#view(tx, await this.#require(tx, p, id)));
+  }
+
+  /** A page of tasks matching the query, newest first. */
+  async list(p: Principal, q: TaskListQuery): Promise<TaskPage> {
+    return this.#db.withOrg(p.orgId, async (tx) => {
+      const filter: TaskFilter = {
+        isTest: p.isTest,
+        status: q.status,
+        type: q.type,
+        createdAfter: q.startTime,
+        createdBefore: q.endTime,
+        completedAfter: q.completedAfter,
+        completedBefore: q.completedBefore,
+        updatedAfter: q.updatedAfter,
+        updatedBefore: q.updatedBefore,
+        customerReviewStatus: q.customerReviewStatus,
+        uniqueIds: q.uniqueIds,
+        tags: q.tags,
+      };
+      if (q.project !== undefined) {
+        const project = await findProjectByName(tx, p.isTest, q.project);
+        if (!project) throw notFound('project', q.project);
+        filter.projectId = project.id;
+      }
+      if (q.batch !== undefined) {
+        const batch = await findBatchByName(tx, p.isTest, q.batch);
+        if (!batch) throw notFound('batch', q.batch);
+        filter.batchId = batch.id;
+      }
+      const after = q.nextToken !== undefined ? decodeCursor(q.nextToken) : undefined;
+      const offset = after ? 0 : (q.offset ?? 0);
+      const [page, total] = await Promise.all([
+        listTasks(tx, filter, { limit: q.limit, offset, ...(after ? { after } : {}) }),
+        countTasks(tx, filter),
+      ]);
+      const last = page.rows.at(-1);
+      return {
+        docs: await this.#views(tx, page.rows),
+        total,
+        limit: q.limit,
+        offset,
+        hasMore: page.hasMore,
+        nextToken: page.hasMore && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+      };
+    });
+  }
+
+  /** Cancels a pending task; optionally frees its unique_id. 400 if it is no longer pending. */
+  async cancel(p: Principal, id: string, clearUniqueId: boolean): Promise<TaskView> {
+    return this.#db.withOrg(p.orgId, async (tx) => {
+      const task = await this.#require(tx, p, id, true);
+      if (task.status !== 'pending') {
+        throw new ApiError(
+          'task_not_pending',
+          `Task ${id} cannot be canceled: its status is ${task.status}, not pending.`,
+        );
+      }
+      const row = await updateTask(tx, id, {
+        status: 'canceled',
+        ...(clearUniqueId ? { uniqueId: null } : {}),
+      });
+      if (row.batchId) await this.#completeBatchIfDone(tx, row.batchId);
+      return this.#view(tx, row);
+    });
+  }
+
+  /** Gives a task a new unique_id; 409 if another task holds it. */
+  async setUniqueId(p: Principal, id: string, uniqueId: string): Promise<TaskView> {
+    return this.#db.withOrg(p.orgId, async (tx) => {
+      const task = await this.#require(tx, p, id, true);
+      if (task.uniqueId === uniqueId) return this.#view(tx, task);
+      const holder = await findTaskIdByUniqueId(tx, p.isTest, uniqueId);
+      if (holder) throw uniqueIdTaken(uniqueId, holder);
+      return this.#view(tx, await updateTask(tx, id, { uniqueId }));
+    });
+  }
+
+  /** Removes a task's unique_id. */
+  async clearUniqueId(p: Principal, id: string): Promise<TaskView> {
+    return this.#db.withOrg(p.orgId, async (tx) => {
+      await this.#require(tx, p, id, true);
+      return this.#view(tx, await updateTask(tx, id, { uniqueId: null }));
+    });
+  }
+
+  /** Replaces a task's metadata. */
+  async setMetadata(p: Principal, id: string, metadata: Record<string, unknown>): Promise<TaskView> {
+    return this.#db.withOrg(p.orgId, async (tx) => {
+      await this.#require(tx, p, id, true);
+      return this.#view(tx, await updateTask(tx, id, { metadata }));
+    });
+  }
+
+  /** Replaces (`set`), adds to (`add`) or removes from (`remove`) a task's tags. */
+  async changeTags(
+    p: Principal,
+    id: string,
+    op: 'set' | 'add' | 'remove',
+    tags: string[],
+  ): Promise<TaskView> {
+    return this.#db.withOrg(p.orgId, async (tx) => {
+      const task = await this.#require(tx, p, id, true);
+      const current = task.tags ?? [];
+      const next =
+        op === 'set'
+          ? [...new Set(tags)]
+          : op === 'add'
+            ? [...current, ...tags.filter((t, i) => !current.includes(t) && tags.indexOf(t) === i)]
+            : current.filter((t) => !tags.includes(t));
+      return this.#view(tx, await updateTask(tx, id, { tags: next }));
+    });
+  }
+
+  /** Records the customer's verdict on a completed task. */
+  async audit(
+    p: Principal,
+    id: string,
+    input: { accepted: boolean; comments: string | null },
+  ): Promise<TaskView> {
+    return this.#db.withOrg(p.orgId, async (tx) => {
+      const task = await this.#require(tx, p, id, true);
+      if (task.status !== 'completed') {
+        throw new ApiError(
+          'task_not_pending',
+          `Task ${id} cannot be audited: its status is ${task.status}, not completed.`,
+        );
+      }
+      const result = input.accepted ? 'accepted' : 'rejected';
+      const audit: TaskAudit = {
+        audited_by: p.actorName,
+        audited_at: this.#now().toISOString(),
+        audit_time_secs: null,
+        audit_result: result,
+        audit_source: 'customer',
+        comments: input.comments,
+      };
+      return this.#view(
+        tx,
+        await updateTask(tx, id, { audits: [...task.audits, audit], customerReviewStatus: result }),
+      );
+    });
+  }
+
+  #splitBody(
+    body: unknown,
+    defaults: { project?: string; batch?: string } = {},
+  ): {
+    common: CommonTaskFields;
+    params: Record<string, unknown>;
+  } {
+    if (!isPlainObject(body)) throw invalid('The request body must be a JSON object of task fields.');
+    const { common, params } = splitTaskBody(body);
+    const parsed = commonTaskFieldsSchema.safeParse({ ...defaultsWithout(defaults, common), ...common });
+    if (!parsed.success) {
+      const issues = zodIssuesToFieldIssues(parsed.error);
+      throw invalid(describeIssues(issues), issues);
+    }
+    return { common: parsed.data, params };
+  }
+
+  /** The project (and batch) a new task goes to; a missing project means the type's default project. */
+  async #resolveContainer(
+    tx: Db,
+    p: Principal,
+    typeName: string,
+    common: CommonTaskFields,
+  ): Promise<{ project: ProjectRow; batch: BatchRow | undefined }> {
+    let batch: BatchRow | undefined;
+    let project: ProjectRow | undefined;
+    if (common.batch !== undefined) {
+      batch = await findBatchByName(tx, p.isTest, common.batch);
+      if (!batch)
+        throw invalid(`batch: no batch named ${JSON.stringify(common.batch)}`, [
+          { path: 'batch', message: 'not found' },
+        ]);
+    }
+    if (common.project !== undefined) {
+      project = await findProjectByName(tx, p.isTest, common.project);
+      if (!project) {
+        throw invalid(`project: no project named ${JSON.stringify(common.project)}`, [
+          { path: 'project', message: 'not found' },
+        ]);
+      }
+      if (batch && batch.projectId !== project.id) {
+        throw invalid(
+          `batch: batch ${JSON.stringify(batch.name)} belongs to another project than ${JSON.stringify(project.name)}`,
+          [{ path: 'batch', message: 'belongs to another project' }],
+        );
+      }
+    } else if (batch) {
+      project = await findProjectById(tx, batch.projectId);
+    } else {
+      project = await this.#defaultProject(tx, p, typeName);
+    }
+    if (!project) throw new Error('task container could not be resolved');
+    if (project.type !== typeName) {
+      throw invalid(
+        `project: project ${JSON.stringify(project.name)} is for ${project.type} tasks, not ${typeName}`,
+        [{ path: 'project', message: `expects type ${project.type}` }],
+      );
+    }
+    return { project, batch };
+  }
+
+  async #defaultProject(tx: Db, p: Principal, typeName: string): Promise<ProjectRow> {
+    const name = `default-${typeName}`;
+    const existing = await findProjectByName(tx, p.isTest, name);
+    if (existing) return existing;
+    const created = await insertProject(tx, {
+      id: newId(),
+      orgId: p.orgId,
+      isTest: p.isTest,
+      name,
+      type: typeName,
+      params: {},
+      instruction: null,
+      version: 0,
+    });
+    if (created) {
+      await insertParamVersion(tx, {
+        orgId: p.orgId,
+        projectId: created.id,
+        version: 0,
+        params: {},
+        instruction: null,
+      });
+      return created;
+    }
+    const raced = await findProjectByName(tx, p.isTest, name);
+    if (!raced) throw new Error(`default project ${name} vanished`);
+    return raced;
+  }
+
+  /** Merges project defaults, validates params and builds the row (pure: no database access). */
+  #prepare(
+    p: Principal,
+    type: TaskType,
+    project: ProjectRow,
+    batch: BatchRow | undefined,
+    common: CommonTaskFields,
+    taskParams: Record<string, unknown>,
+    pathPrefix: string,
+  ): PreparedTask {
+    const merged = mergeProjectParams(project.params, taskParams);
+    const parsed = parseTaskParams(type, merged);
+    if (!parsed.ok) {
+      throw new ApiError(
+        'invalid_params',
+        `Invalid ${type.name} params: ${describeIssues(parsed.issues)}`,
+        parsed.issues.map((i: FieldIssue) => ({ path: i.path || pathPrefix, message: i.message })),
+      );
+    }
+    const params = parsed.params as Record<string, unknown>;
+    const fileIds: string[] = [];
+    for (const url of type.attachmentUrls(params)) {
+      const match = FILE_REFERENCE.exec(url);
+      if (match?.[1]) fileIds.push(match[1]);
+    }
+    const now = this.#now();
+    const row: NewTaskRow = {
+      id: newId(now.getTime()),
+      orgId: p.orgId,
+      isTest: p.isTest,
+      projectId: project.id,
+      batchId: batch?.id ?? null,
+      type: type.name,
+      status: 'pending',
+      instruction: appendInstruction(common.instruction, project.instruction ?? undefined) ?? null,
+      params,
+      response: null,
+      metadata: common.metadata ?? {},
+      tags: common.tags ?? null,
+      uniqueId: common.unique_id ?? null,
+      clearUniqueIdOnError: common.clear_unique_id_on_error ?? false,
+      priority: common.priority ?? 20,
+      callbackUrl: common.callback_url ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (p.isTest) {
+      row.status = 'completed';
+      row.response = type.placeholderResponse(params);
+      row.completedAt = now;
+    }
+    return { row, fileIds };
+  }
+
+  async #checkFiles(tx: Db, p: Principal, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const found = await existingFileIds(tx, p.isTest, ids);
+    const missing = ids.find((id) => !found.has(id));
+    if (missing) {
+      throw new ApiError(
+        'invalid_params',
+        `Invalid params: attachment groundwork://files/${missing} does not exist.`,
+        [{ path: 'attachment', message: 'file not found' }],
+      );
+    }
+  }
+
+  async #uniqueIdTaken(tx: Db, p: Principal, uniqueId: string): Promise<ApiError> {
+    return uniqueIdTaken(uniqueId, (await findTaskIdByUniqueId(tx, p.isTest, uniqueId)) ?? 'unknown');
+  }
+
+  /** A task added to a completed batch reopens it; a test task may complete it at once. */
+  async #afterTaskAdded(tx: Db, batch: BatchRow): Promise<void> {
+    if (batch.status === 'completed')
+      await updateBatch(tx, batch.id, { status: 'in_progress', completedAt: null });
+    if (batch.status !== 'staging') await this.#completeBatchIfDone(tx, batch.id);
+  }
+
+  async #completeBatchIfDone(tx: Db, batchId: string): Promise<void> {
+    await completeBatchIfDone({ tx, batchId, now: this.#now() });
+  }
+
+  async #require(tx: Db, p: Principal, id: string, forUpdate = false): Promise<TaskRow> {
+    const task = isId(id)
+      ? await (forUpdate ? lockTask(tx, p.isTest, id) : findTask(tx, p.isTest, id))
+      : undefined;
+    if (!task) throw notFound('task', id);
+    return task;
+  }
+
+  async #view(tx: Db, row: TaskRow): Promise<TaskView> {
+    const [view] = await this.#views(tx, [row]);
+    if (!view) throw new Error('unreachable');
+    return view;
+  }
+
+  async #views(tx: Db, rows: TaskRow[]): Promise<TaskView[]> {
+    const [projects, batches] = await Promise.all([
+      projectNames(tx, [...new Set(rows.map((r) => r.projectId))]),
+      batchNames(tx, [...new Set(rows.flatMap((r) => (r.batchId ? [r.batchId] : [])))]),
+    ]);
+    return rows.map((row) => ({
+      row,
+      project: projects.get(row.projectId),
+      batch: row.batchId ? batches.get(row.batchId) : undefined,
+    }));
+  }
+}
+
+function uniqueIdTaken(uniqueId: string, taskId: string): ApiError {
+  return new ApiError(
+    'unique_id_taken',
+    `The unique_id (${JSON.stringify(uniqueId)}) is already used for a different task (${taskId}).`,
+  );
+}
+
+async function findTaskIdsByUniqueIdsChecked(
+  tx: Db,
+  p: Principal,
+  uniqueIds: string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < uniqueIds.length; i += 5000) {
+    for (const [k, v] of await findTaskIdsByUniqueIds(tx, p.isTest, uniqueIds.slice(i, i + 5000)))
+      found.set(k, v);
+  }
+  return found;
+}
+
+function defaultsWithout(defaults: { project?: string; batch?: string }, common: Record<string, unknown>) {
+  // A line naming its own project or batch overrides both defaults, so a default batch never pairs with
+  // another project.
+  if ('project' in common || 'batch' in common) return {};
+  return defaults;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkAnswer(type: TaskType, params: Record<string, unknown>, answer: unknown): FieldIssue[] {
+  const parsed = type.responseSchema.safeParse(answer);
+  if (!parsed.success) return zodIssuesToFieldIssues(parsed.error);
+  return type.validateResponse(params, parsed.data);
+}
+
+/** The opaque `next_token` of token pagination. */
+export function encodeCursor(cursor: TaskCursor): string {
+  return Buffer.from(JSON.stringify([CURSOR_VERSION, cursor.createdAt.toISOString(), cursor.id])).toString(
+    'base64url',
+  );
+}
+
+/** Reads a `next_token`; 400 if it was not made by `encodeCursor`. */
+export function decodeCursor(token: string): TaskCursor {
+  try {
+    const [version, createdAt, id] = JSON.parse(
+      Buffer.from(token, 'base64url').toString('utf8'),
+    ) as unknown[];
+    const date = new Date(String(createdAt));
+    if (version === CURSOR_VERSION && typeof id === 'string' && isId(id) && !Number.isNaN(date.getTime())) {
+      return { createdAt: date, id };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw invalid('next_token: not a token returned by this API', [{ path: 'next_token', message: 'invalid' }]);
+}
+
+/** Columns of the bulk COPY, in order. */
+const COPY_COLUMNS = [
+  'id',
+  'org_id',
+  'is_test',
+  'project_id',
+  'batch_id',
+  'type',
+  'status',
+  'instruction',
+  'params',
+  'response',
+  'metadata',
+  'tags',
+  'unique_id',
+  'clear_unique_id_on_error',
+  'priority',
+  'callback_url',
+  'created_at',
+  'updated_at',
+  'completed_at',
+] as const;
+
+/** Escapes one value for PostgreSQL's text COPY format. */
+function copyText(value: string | null): string {
+  if (value === null) return '\\N';
+  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+function pgArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+async function copyTasks(db: Database, tx: Db, rows: NewTaskRow[]): Promise<void> {
+  const chunk: string[] = [];
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    await db.copyInto(tx, 'tasks', COPY_COLUMNS, chunk.join(''));
+    chunk.length = 0;
+  };
+  for (const r of rows) {
+    const fields = [
+      r.id as string,
+      r.orgId,
+      r.isTest ? 't' : 'f',
+      r.projectId,
+      r.batchId ?? null,
+      r.type,
+      r.status ?? 'pending',
+      r.instruction ?? null,
+      JSON.stringify(r.params),
+      r.response === null || r.response === undefined ? null : JSON.stringify(r.response),
+      JSON.stringify(r.metadata),
+      r.tags ? pgArray(r.tags) : null,
+      r.uniqueId ?? null,
+      r.clearUniqueIdOnError ? 't' : 'f',
+      String(r.priority ?? 20),
+      r.callbackUrl ?? null,
+      (r.createdAt as Date).toISOString(),
+      (r.updatedAt as Date).toISOString(),
+      r.completedAt ? (r.completedAt as Date).toISOString() : null,
+    ];
+    chunk.push(`${fields.map(copyText).join('\t')}\n`);
+    if (chunk.length >= 10_000) await flush();
+  }
+  await flush();
+}

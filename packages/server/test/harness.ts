@@ -1,0 +1,128 @@
+/**
+ * Test harness: a fresh database per test file — in-memory PGlite by default, a throwaway PostgreSQL
+ * database when TEST_DATABASE_URL is set — an app built over it, and factories for orgs and keys.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type App, buildApp } from '../src/app.ts';
+import { type Config, loadConfig } from '../src/config.ts';
+import { type Database, openDatabase } from '../src/db/database.ts';
+import { OrgService } from '../src/services/orgs.ts';
+
+/** Which database the integration tests run on. */
+export const testDatabaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/** A throwaway database: a new PostgreSQL database on the test server, or in-memory PGlite. */
+export async function createTestDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const db = await openDatabase({ kind: 'pglite', dataDir: null });
+    await db.migrate();
+    return { db, drop: () => db.close() };
+  }
+  const name = `gw_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  const db = await openDatabase({ kind: 'postgres', url: dbUrl.toString(), poolSize: 5 });
+  await db.migrate();
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** An organization with a live and a test key. */
+export interface TestOrg {
+  id: string;
+  slug: string;
+  liveKey: string;
+  testKey: string;
+}
+
+/** A running test context. */
+export interface TestContext {
+  app: App;
+  db: Database;
+  config: Config;
+  orgs: OrgService;
+  /** Creates an organization with keys. */
+  org(slug?: string): Promise<TestOrg>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** Builds an app over a fresh database with a temporary data directory. */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gw-test-'));
+  const config = loadConfig({ GROUNDWORK_DATA_DIR: dataDir, GROUNDWORK_LOG_LEVEL: 'silent', ...env });
+  const { db, drop } = await createTestDatabase();
+  const app = await buildApp(config, { db, logger: false });
+  await app.ready();
+  const orgs = new OrgService({ db });
+  return {
+    app,
+    db,
+    config,
+    orgs,
+    async org(slug = `org-${process.pid}-${++counter}`) {
+      const org = await orgs.createOrg({ slug });
+      const live = await orgs.createApiKey(org.id, { environment: 'live', name: 'live' });
+      const test = await orgs.createApiKey(org.id, { environment: 'test', name: 'test' });
+      return { id: org.id, slug, liveKey: live.key, testKey: test.key };
+    },
+    async close() {
+      await app.close();
+      await drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The HTTP Basic header Scale's clients send: the key as user name, empty password. */
+export function basic(key: string): string {
+  return `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+}
+
+/** A small Scale-style client over `app.inject`. */
+export function scaleClient(app: App, key: string) {
+  const call = async (
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    const response = await app.inject({
+      method,
+      url: `/v1${url}`,
+      headers: {
+        authorization: basic(key),
+        ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON that tests walk freely.
+    const body = response.json() as Record<string, any>;
+    return { status: response.statusCode, body, raw: response };
+  };
+  return {
+    get: (url: string) => call('GET', url),
+    post: (url: string, body: unknown = {}, headers?: Record<string, string>) =>
+      call('POST', url, body, headers),
+    put: (url: string, body: unknown) => call('PUT', url, body),
+    delete: (url: string, body?: unknown) => call('DELETE', url, body),
+  };
+}

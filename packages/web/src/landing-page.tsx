@@ -1,0 +1,81 @@
+import { QuickStart } from './quick-start.tsx';
+import { ServerStatus } from './server-status.tsx';
+
+/** Parts of the product that are planned but not in this build; listed so nobody goes looking for them. */
+const COMING = [
+  {
+    name: 'Annotator workbench',
+    text: 'Labeling, review and gold tasks in the browser, for your own staff and outside workforces.',
+  },
+  {
+    name: 'Customer console',
+    text: 'Projects, batches, quality and agreement per annotator and workforce, and dataset exports.',
+  },
+];
+
+/** The page served at `/` until the workbench and console exist: what this server is and how to use it. */
+export function LandingPage() {
+  return (
+    <div className="page">
+      <header className="masthead">
+        <a className="brand" href="/">
+          <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true">
+            <rect width="32" height="32" rx="7" />
+            <path d="M8 21h16M8 16h11M8 11h6" />
+          </svg>
+          Groundwork
+        </a>
+        <nav className="masthead__nav" aria-label="Main">
+          <a href="/api/docs">API reference</a>
+          <a href="#quick-start">Quick start</a>
+        </nav>
+      </header>
+
+      <main>
+        <section className="hero" aria-labelledby="hero-title">
+          <h1 id="hero-title">
+            Groundwork <span className="hero__dash">—</span>{' '}
+            <span className="hero__sub">annotation platform</span>
+          </h1>
+          <p className="hero__lead">
+            A self-hosted data-annotation platform with a Scale-compatible task API. Tasks, files and answers
+            stay on this deployment.
+          </p>
+          <div className="hero__actions">
+            <a className="button button--primary" href="/api/docs">
+              Open the API reference
+            </a>
+            <a className="button" href="#quick-start">
+              API quick start
+            </a>
+          </div>
+        </section>
+
+        <div className="grid">
+          <ServerStatus />
+          <section className="coming" aria-labelledby="coming-title">
+            <h2 id="coming-title">Coming next</h2>
+            <ul>
+              {COMING.map((item) => (
+                <li key={item.name}>
+                  <strong>{item.name}</strong>
+                  <span>{item.text}</span>
+                </li>
+              ))}
+            </ul>
+            <p className="coming__note">
+              Neither is part of this build yet; today the server is driven through its API.
+            </p>
+          </section>
+        </div>
+
+        <QuickStart origin={window.location.origin} />
+      </main>
+
+      <footer className="footer">
+        <span>Groundwork</span>
+        <a href="/api/openapi.json">OpenAPI document</a>
+      </footer>
+    </div>
+  );
+}
