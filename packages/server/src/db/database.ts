@@ -67,6 +67,22 @@ function rawClient(tx: Db): unknown {
   return (tx as unknown as { session: { client: unknown } }).session.client;
 }
 
+/**
+ * Runs `fn` as the connection's own user, then returns the transaction to its role. COPY FROM refuses
+ * tables under row-level security (PostgreSQL), and PGlite's `/dev/blob` source needs file privileges,
+ * so bulk loads run as the owner: their callers build every row's `org_id` themselves. After a failure
+ * the transaction is aborted anyway, so the role is only restored on success.
+ */
+async function asOwner<T>(tx: Db, fn: () => Promise<T>): Promise<T> {
+  const [before] = await queryRows<{ role: string }>(
+    tx,
+    sql`SELECT current_setting('role') AS role, set_config('role', 'none', true)`,
+  );
+  const result = await fn();
+  await tx.execute(sql`SELECT set_config('role', ${before?.role ?? 'none'}, true)`);
+  return result;
+}
+
 function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad identifier ${name}`);
   return `"${name}"`;
@@ -93,7 +109,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       withSystem: (fn) => db.transaction(fn),
       async copyInto(tx, table, columns, text) {
         const raw = rawClient(tx) as { query: PGlite['query'] };
-        await raw.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) });
+        await asOwner(tx, () =>
+          raw.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) }),
+        );
       },
       async migrate() {
         await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR });
@@ -117,11 +135,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     withSystem: (fn) => db.transaction(fn),
     async copyInto(tx, table, columns, text) {
       const client = rawClient(tx) as pg.PoolClient;
-      const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
-      await new Promise<void>((resolve, reject) => {
-        stream.on('finish', resolve);
-        stream.on('error', reject);
-        stream.end(text);
+      await asOwner(tx, async () => {
+        const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
+        await new Promise<void>((resolve, reject) => {
+          stream.on('finish', resolve);
+          stream.on('error', reject);
+          stream.end(text);
+        });
       });
     },
     async migrate() {

@@ -18,7 +18,7 @@ import {
   type UserRow,
   upsertMembership,
 } from '../repositories/orgs.ts';
-import type { Principal, Role } from './principal.ts';
+import { actorOf, type Principal, type Role } from './principal.ts';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
@@ -148,9 +148,4 @@ export class OrgService {
       return user;
     });
   }
-}
-
-/** The audit actor of a principal. */
-export function actorOf(p: Principal): { type: 'api_key' | 'user'; id: string | null } {
-  return p.keyId ? { type: 'api_key', id: p.keyId } : { type: 'user', id: null };
 }

@@ -18,3 +18,8 @@ export interface Principal {
   /** The caller's role (API keys act as admins of their organization). */
   role: Role;
 }
+
+/** The audit actor of a principal. */
+export function actorOf(p: Principal): { type: 'api_key' | 'user'; id: string | null } {
+  return p.keyId ? { type: 'api_key', id: p.keyId } : { type: 'user', id: null };
+}

@@ -1,5 +1,6 @@
 /** Projects: a task type with default params and instructions, versioned by `setParams`. */
 import { describeIssues, parseTaskParams, type TaskTypeRegistry } from '@groundwork/domain';
+import { recordAudit } from '../commands/record-audit.ts';
 import type { Database, Db } from '../db/database.ts';
 import { ApiError, invalid, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
@@ -13,7 +14,7 @@ import {
   type ProjectRow,
   updateProjectParams,
 } from '../repositories/projects.ts';
-import type { Principal } from './principal.ts';
+import { actorOf, type Principal } from './principal.ts';
 
 /** A project with its param history. */
 export interface ProjectWithHistory {
@@ -114,6 +115,14 @@ export class ProjectService {
       const version = project.version + 1;
       await insertParamVersion(tx, { orgId: p.orgId, projectId: project.id, version, params, instruction });
       const updated = await updateProjectParams(tx, project.id, { params, instruction, version });
+      await recordAudit({
+        tx,
+        orgId: p.orgId,
+        actor: actorOf(p),
+        action: 'project.set_params',
+        target: { type: 'project', id: project.id },
+        data: { version, patch: input.patch },
+      });
       return { project: updated, versions: await listParamVersions(tx, [project.id]) };
     });
   }
