@@ -78,7 +78,15 @@ describe('describeIssues', () => {
 
 describe('prefixIssues', () => {
   it('prefixes paths, the root included', () => {
-    expect(prefixIssues(['a', 0], [{ path: '', message: 'x' }, { path: 'b', message: 'y' }])).toEqual([
+    expect(
+      prefixIssues(
+        ['a', 0],
+        [
+          { path: '', message: 'x' },
+          { path: 'b', message: 'y' },
+        ],
+      ),
+    ).toEqual([
       { path: 'a.0', message: 'x' },
       { path: 'a.0.b', message: 'y' },
     ]);

@@ -94,7 +94,8 @@ export function domainErrorMap(issue: z.core.$ZodRawIssue): string | undefined {
       if (issue.note === 'No matching discriminator') {
         const { options, discriminator } = issue as { options?: unknown[]; discriminator?: string };
         const input = issue.input as Record<string, unknown> | undefined;
-        const value = discriminator && typeof input === 'object' && input !== null ? input[discriminator] : undefined;
+        const value =
+          discriminator && typeof input === 'object' && input !== null ? input[discriminator] : undefined;
         const got = value === undefined ? 'is required' : `unknown value ${formatValue(value)}`;
         return options && options.length > 0
           ? `${got}; expected one of ${options.map(formatValue).join(', ')}`

@@ -32,7 +32,9 @@ export function placeholderNumber(limits: NumberLimits): number {
   if (limits.min !== undefined) return limits.min;
   if (limits.max === undefined || limits.max >= 0) return 0;
   if (limits.step === undefined) return limits.max;
-  return Math.floor(limits.max / limits.step + EPSILON) * limits.step;
+  const steps = Math.floor(limits.max / limits.step);
+  // Rounding can land a hair above max; the next grid point down is then the answer.
+  return steps * limits.step <= limits.max ? steps * limits.step : (steps - 1) * limits.step;
 }
 
 /** Whether min ≤ max when both are set. */

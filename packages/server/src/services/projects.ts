@@ -70,6 +70,14 @@ export class ProjectService {
         params: rest,
         instruction,
       });
+      await recordAudit({
+        tx,
+        orgId: p.orgId,
+        actor: actorOf(p),
+        action: 'project.create',
+        target: { type: 'project', id: project.id },
+        data: { name: project.name, type: project.type, environment: p.isTest ? 'test' : 'live' },
+      });
       return { project, versions: await listParamVersions(tx, [project.id]) };
     });
   }

@@ -17,7 +17,9 @@ describe('categorization params', () => {
   });
 
   it('does not treat a text attachment as a URL', () => {
-    expect(type.attachmentUrls(mustParse(type, { ...example, attachment_type: 'text', attachment: 'hi' }))).toEqual([]);
+    expect(
+      type.attachmentUrls(mustParse(type, { ...example, attachment_type: 'text', attachment: 'hi' })),
+    ).toEqual([]);
   });
 
   it.each([
@@ -33,11 +35,17 @@ describe('categorization params', () => {
 
 describe('categorization response', () => {
   const params = mustParse(type, example);
-  const multiple = mustParse(type, { ...example, allow_multiple: true, category_ids: { r: 'red', g: 'green' } });
+  const multiple = mustParse(type, {
+    ...example,
+    allow_multiple: true,
+    category_ids: { r: 'red', g: 'green' },
+  });
 
   it('accepts the reference answers', () => {
     expect(responseIssues(type, params, { category: 'red' })).toEqual([]);
-    expect(responseIssues(type, multiple, { category: ['red', 'green'], category_id: ['r', 'g'] })).toEqual([]);
+    expect(responseIssues(type, multiple, { category: ['red', 'green'], category_id: ['r', 'g'] })).toEqual(
+      [],
+    );
   });
 
   it.each([

@@ -20,7 +20,10 @@ describe('namedentityrecognition params', () => {
   it.each([
     [{ ...example, text: '' }, 'text'],
     [{ ...example, labels: [] }, 'labels'],
-    [{ ...example, labels: [{ name: 'A' }, { name: 'B', children: [{ name: 'A' }] }] }, 'labels.1.children.0.name'],
+    [
+      { ...example, labels: [{ name: 'A' }, { name: 'B', children: [{ name: 'A' }] }] },
+      'labels.1.children.0.name',
+    ],
     [{ ...example, labels: [{ name: 'A', colour: 'red' }] }, 'labels.0.colour'],
   ])('rejects %j at %s', (input, path) => {
     expect(paths(paramIssues(type, input))).toEqual([path]);

@@ -79,13 +79,36 @@ describe('textcollection params', () => {
     [withField({ type: 'rating', field_id: 'r', title: 'R' }), 'fields.5.type'],
     [withField({ type: 'text', field_id: 'category_name', title: 'dup' }), 'fields.5.field_id'],
     [
-      withField({ type: 'field_set', field_id: 'fs', title: 'x', fields: [{ type: 'boolean', field_id: 'b', title: 'b' }] }),
+      withField({
+        type: 'field_set',
+        field_id: 'fs',
+        title: 'x',
+        fields: [{ type: 'boolean', field_id: 'b', title: 'b' }],
+      }),
       'fields.5.fields',
     ],
-    [withField({ type: 'text', field_id: 't', title: 't', max_responses_required: 101 }), 'fields.5.max_responses_required'],
-    [withField({ type: 'text', field_id: 't', title: 't', min_responses_required: 3, max_responses_required: 2 }), 'fields.5.min_responses_required'],
-    [withField({ type: 'text', field_id: 't', title: 't', condition: { field_id: 'later', value: 'x' } }), 'fields.5.condition.field_id'],
-    [withField({ type: 'category', field_id: 'c', title: 'c', choices: [choice('a'), choice('a')] }), 'fields.5.choices.1.value'],
+    [
+      withField({ type: 'text', field_id: 't', title: 't', max_responses_required: 101 }),
+      'fields.5.max_responses_required',
+    ],
+    [
+      withField({
+        type: 'text',
+        field_id: 't',
+        title: 't',
+        min_responses_required: 3,
+        max_responses_required: 2,
+      }),
+      'fields.5.min_responses_required',
+    ],
+    [
+      withField({ type: 'text', field_id: 't', title: 't', condition: { field_id: 'later', value: 'x' } }),
+      'fields.5.condition.field_id',
+    ],
+    [
+      withField({ type: 'category', field_id: 'c', title: 'c', choices: [choice('a'), choice('a')] }),
+      'fields.5.choices.1.value',
+    ],
     [withField({ type: 'number', field_id: 'n', title: 'n', min: 5, max: 1 }), 'fields.5.min'],
     [withField({ type: 'text', field_id: 't', title: 't', colour: 'red' }), 'fields.5.colour'],
     [{ ...menu, attachments: [{ type: 'image', content: 'u', forms: ['nope'] }] }, 'attachments.0.forms.0'],
@@ -112,10 +135,22 @@ describe('textcollection response', () => {
     [answer({ category_items: { item_name: 'x', item_price: '1' } }), ['annotations.category_items']],
     [answer({ category_items: [] }), ['annotations.category_items']],
     [answer({ category_items: [{ item_name: 'x' }] }), ['annotations.category_items.0.item_price']],
-    [answer({ category_items: [{ item_name: ' ', item_price: '1' }] }), ['annotations.category_items.0.item_name']],
-    [answer({ category_metadata: { gluten_friendly: 'yes' } }), ['annotations.category_metadata.gluten_friendly']],
-    [answer({ category_metadata: { gluten_friendly: true, labels: ['Vegan'] } }), ['annotations.category_metadata.labels.0']],
-    [answer({ category_metadata: { gluten_friendly: true, labels: 'Organic' } }), ['annotations.category_metadata.labels']],
+    [
+      answer({ category_items: [{ item_name: ' ', item_price: '1' }] }),
+      ['annotations.category_items.0.item_name'],
+    ],
+    [
+      answer({ category_metadata: { gluten_friendly: 'yes' } }),
+      ['annotations.category_metadata.gluten_friendly'],
+    ],
+    [
+      answer({ category_metadata: { gluten_friendly: true, labels: ['Vegan'] } }),
+      ['annotations.category_metadata.labels.0'],
+    ],
+    [
+      answer({ category_metadata: { gluten_friendly: true, labels: 'Organic' } }),
+      ['annotations.category_metadata.labels'],
+    ],
     [answer({ spice: 2.25 }), ['annotations.spice']],
     [answer({ spice: 6 }), ['annotations.spice']],
     [answer({ valid_from: '2024-13-01' }), ['annotations.valid_from']],
@@ -126,13 +161,13 @@ describe('textcollection response', () => {
 
   it('enforces conditions both ways', () => {
     expect(paths(responseIssues(type, params, answer({ spice: undefined })))).toEqual(['annotations.spice']);
-    expect(paths(responseIssues(type, params, answer({ category_name: 'Salad' })))).toEqual(['annotations.spice']);
+    expect(paths(responseIssues(type, params, answer({ category_name: 'Salad' })))).toEqual([
+      'annotations.spice',
+    ]);
     const { spice: _spice, ...salad } = answer({ category_name: 'Salad' }).annotations;
     expect(responseIssues(type, params, { annotations: salad })).toEqual([]);
   });
 });
-
-const fieldId = fc.stringMatching(/^[a-z]{1,3}$/);
 
 const leafField = fc.oneof(
   fc
@@ -178,17 +213,37 @@ const common = fc.record({
 
 /** Builds a list of fields with fresh ids and, sometimes, conditions on an earlier sibling. */
 function fieldList(depth: number): fc.Arbitrary<Record<string, unknown>[]> {
-  const kind = depth > 0 ? fc.oneof({ weight: 4, arbitrary: leafField }, { weight: 1, arbitrary: fc.constant('set') }) : leafField;
+  const kind =
+    depth > 0
+      ? fc.oneof({ weight: 4, arbitrary: leafField }, { weight: 1, arbitrary: fc.constant('set') })
+      : leafField;
   return fc
-    .array(fc.tuple(kind, common, fc.option(fc.nat(), { nil: undefined }), depth > 0 ? fieldList(depth - 1) : fc.constant([])), {
-      minLength: depth > 0 ? 1 : 2,
-      maxLength: 4,
-    })
+    .array(
+      fc.tuple(
+        kind,
+        common,
+        fc.option(fc.nat(), { nil: undefined }),
+        depth > 0 ? fieldList(depth - 1) : fc.constant([]),
+      ),
+      {
+        minLength: depth > 0 ? 1 : 2,
+        maxLength: 4,
+      },
+    )
     .map((entries) =>
       entries.map(([shape, { required, min, extra }, conditionOn, children], index) => {
         const field: Record<string, unknown> =
           shape === 'set'
-            ? { type: 'field_set', fields: children.length >= 2 ? children : [...children, ...['#p1', '#p2'].map((id) => ({ type: 'boolean', title: 'Pad', field_id: id }))] }
+            ? {
+                type: 'field_set',
+                fields:
+                  children.length >= 2
+                    ? children
+                    : [
+                        ...children,
+                        ...['#p1', '#p2'].map((id) => ({ type: 'boolean', title: 'Pad', field_id: id })),
+                      ],
+              }
             : { ...(shape as object) };
         field.title = `Question ${index}`;
         field.required = required;
@@ -211,15 +266,19 @@ function renumber(fields: Record<string, unknown>[], prefix = ''): Record<string
     return {
       ...field,
       field_id: `f${id}`,
-      ...(condition ? { condition: { ...condition, field_id: `f${prefix}${condition.field_id.slice(1)}` } } : {}),
-      ...(Array.isArray(field.fields) ? { fields: renumber(field.fields as Record<string, unknown>[], `${id}_`) } : {}),
+      ...(condition
+        ? { condition: { ...condition, field_id: `f${prefix}${condition.field_id.slice(1)}` } }
+        : {}),
+      ...(Array.isArray(field.fields)
+        ? { fields: renumber(field.fields as Record<string, unknown>[], `${id}_`) }
+        : {}),
     };
   });
 }
 
 it('placeholder answers pass for arbitrary valid forms', () => {
   fc.assert(
-    fc.property(fieldList(2), fieldId, (fields) => {
+    fc.property(fieldList(2), (fields) => {
       const params = mustParse(type, { fields: renumber(fields) });
       expect(responseIssues(type, params, type.placeholderResponse(params))).toEqual([]);
     }),

@@ -34,7 +34,10 @@ describe('transcription', () => {
   it.each([
     [{ fields: { title: 'x' } }, ['fields.top_result']],
     [{ fields: { title: 'x', top_result: 'y', extra: 'z' } }, ['fields.extra']],
-    [{ fields: { title: 'x', top_result: 'y' }, repeatable_fields: [{ username: 'a' }] }, ['repeatable_fields.0.comment_count']],
+    [
+      { fields: { title: 'x', top_result: 'y' }, repeatable_fields: [{ username: 'a' }] },
+      ['repeatable_fields.0.comment_count'],
+    ],
     [{ fields: { title: 'x', top_result: 2 } }, ['fields.top_result']],
   ])('rejects answer %j', (response, expected) => {
     expect(paths(responseIssues(type, params, response))).toEqual(expected);
@@ -42,9 +45,9 @@ describe('transcription', () => {
 
   it('refuses repeatable rows when none were requested', () => {
     const plain = mustParse(type, { ...example, repeatable_fields: undefined });
-    expect(paths(responseIssues(type, plain, { fields: { title: 'a', top_result: 'b' }, repeatable_fields: [] }))).toEqual([
-      'repeatable_fields',
-    ]);
+    expect(
+      paths(responseIssues(type, plain, { fields: { title: 'a', top_result: 'b' }, repeatable_fields: [] })),
+    ).toEqual(['repeatable_fields']);
   });
 
   it('placeholder answers pass for arbitrary valid params', () => {
