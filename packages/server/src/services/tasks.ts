@@ -4,8 +4,10 @@
  */
 import {
   appendInstruction,
+  checkResponse,
   commonTaskFieldsSchema,
   describeIssues,
+  domainErrorMap,
   type FieldIssue,
   mergeProjectParams,
   parseTaskParams,
@@ -462,7 +464,10 @@ export class TaskService {
   } {
     if (!isPlainObject(body)) throw invalid('The request body must be a JSON object of task fields.');
     const { common, params } = splitTaskBody(body);
-    const parsed = commonTaskFieldsSchema.safeParse({ ...defaultsWithout(defaults, common), ...common });
+    const parsed = commonTaskFieldsSchema.safeParse(
+      { ...defaultsWithout(defaults, common), ...common },
+      { error: domainErrorMap },
+    );
     if (!parsed.success) {
       const issues = zodIssuesToFieldIssues(parsed.error);
       throw invalid(describeIssues(issues), issues);
@@ -684,9 +689,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function checkAnswer(type: TaskType, params: Record<string, unknown>, answer: unknown): FieldIssue[] {
-  const parsed = type.responseSchema.safeParse(answer);
-  if (!parsed.success) return zodIssuesToFieldIssues(parsed.error);
-  return type.validateResponse(params, parsed.data);
+  const checked = checkResponse(type, params, answer);
+  return checked.ok ? [] : checked.issues;
 }
 
 /** The opaque `next_token` of token pagination. */
