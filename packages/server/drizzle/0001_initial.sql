@@ -176,6 +176,7 @@ CREATE INDEX "memberships_user_idx" ON "memberships" USING btree ("user_id");-->
 CREATE UNIQUE INDEX "organizations_slug_key" ON "organizations" USING btree ("slug");--> statement-breakpoint
 CREATE UNIQUE INDEX "projects_name_key" ON "projects" USING btree ("org_id","is_test","name");--> statement-breakpoint
 CREATE INDEX "tasks_list_idx" ON "tasks" USING btree ("org_id","is_test","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "tasks_project_idx" ON "tasks" USING btree ("project_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "tasks_batch_idx" ON "tasks" USING btree ("batch_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "tasks_unique_id_key" ON "tasks" USING btree ("org_id","is_test","unique_id") WHERE unique_id IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");--> statement-breakpoint

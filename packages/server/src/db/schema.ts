@@ -210,6 +210,7 @@ export const tasks = pgTable(
   },
   (t) => [
     index('tasks_list_idx').on(t.orgId, t.isTest, t.createdAt.desc(), t.id.desc()),
+    index('tasks_project_idx').on(t.projectId, t.createdAt.desc(), t.id.desc()),
     index('tasks_batch_idx').on(t.batchId, t.status),
     uniqueIndex('tasks_unique_id_key').on(t.orgId, t.isTest, t.uniqueId).where(sql`unique_id IS NOT NULL`),
     orgIsolation(),
