@@ -1,4 +1,4 @@
 /** Entry point of the `groundwork` command. */
-import { runCli } from './index.ts';
+import { runCli } from './cli.ts';
 
 process.exitCode = await runCli(process.argv);

@@ -43,7 +43,10 @@ function isConfigError(error: unknown): error is Error & { problems: string[] } 
 /** The text and exit code for any error a command raised. */
 export function describeFailure(error: unknown): { lines: string[]; exitCode: number } {
   if (error instanceof CliError) {
-    return { lines: [`error: ${error.message}`, ...error.details.map((d) => `  ${d}`)], exitCode: error.exitCode };
+    return {
+      lines: [`error: ${error.message}`, ...error.details.map((d) => `  ${d}`)],
+      exitCode: error.exitCode,
+    };
   }
   if (isConfigError(error)) {
     return { lines: ['error: invalid configuration', ...error.problems.map((p) => `  ${p}`)], exitCode: 1 };
@@ -52,6 +55,15 @@ export function describeFailure(error: unknown): { lines: string[]; exitCode: nu
     // The message already names the field; details would repeat it.
     return { lines: [`error: ${error.message}`], exitCode: 1 };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return { lines: [`error: ${message}`], exitCode: 1 };
+  return { lines: [`error: ${oneLine(error)}`], exitCode: 1 };
+}
+
+/**
+ * An unexpected error in one line: the first line of its message, followed by its cause's (a database
+ * driver's "Failed query: <the whole SQL>" says little; the cause says what went wrong).
+ */
+function oneLine(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]?.trim() ?? '';
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause === undefined ? message : `${message.replace(/:$/, '')}: ${oneLine(cause)}`;
 }

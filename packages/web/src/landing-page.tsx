@@ -15,6 +15,7 @@ const COMING = [
 
 /** The page served at `/` until the workbench and console exist: what this server is and how to use it. */
 export function LandingPage() {
+  const origin = window.location.origin;
   return (
     <div className="page">
       <header className="masthead">
@@ -52,7 +53,7 @@ export function LandingPage() {
         </section>
 
         <div className="grid">
-          <ServerStatus />
+          <ServerStatus origin={origin} />
           <section className="coming" aria-labelledby="coming-title">
             <h2 id="coming-title">Coming next</h2>
             <ul>
@@ -69,7 +70,7 @@ export function LandingPage() {
           </section>
         </div>
 
-        <QuickStart origin={window.location.origin} />
+        <QuickStart origin={origin} />
       </main>
 
       <footer className="footer">

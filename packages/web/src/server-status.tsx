@@ -60,8 +60,8 @@ const LABELS: Record<ServerHealth['state'], string> = {
   unreachable: 'Unreachable',
 };
 
-/** A card showing whether this Groundwork server answers its health check. */
-export function ServerStatus() {
+/** A card showing whether this Groundwork server answers its health check, and where its APIs live. */
+export function ServerStatus({ origin }: { origin: string }) {
   const { health, recheck } = useServerHealth();
   const detail =
     health.state === 'checking'
@@ -88,6 +88,16 @@ export function ServerStatus() {
         {LABELS[health.state]}
       </p>
       <p className="status-card__detail">{detail}</p>
+      <dl className="endpoints">
+        <dt>Scale-compatible API</dt>
+        <dd>
+          <code>{origin}/v1</code>
+        </dd>
+        <dt>Groundwork API</dt>
+        <dd>
+          <code>{origin}/api</code>
+        </dd>
+      </dl>
     </section>
   );
 }

@@ -1,9 +1,9 @@
 /** `groundwork migrate`: applies pending database migrations and says which. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Database, databaseOptions, MIGRATIONS_DIR, openDatabase } from '@groundwork/server';
+import type { Database } from '@groundwork/server';
 import { Command } from 'commander';
-import { type CliIo, dataDirOption, printResult, resolveConfig } from '../context.ts';
+import { type CliIo, dataDirOption, loadServer, printResult, resolveConfig, rowsOf } from '../context.ts';
 
 interface JournalEntry {
   tag: string;
@@ -11,7 +11,8 @@ interface JournalEntry {
 }
 
 /** The committed migrations, oldest first. */
-function journal(): JournalEntry[] {
+async function journal(): Promise<JournalEntry[]> {
+  const { MIGRATIONS_DIR } = await loadServer();
   const text = readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8');
   return (JSON.parse(text) as { entries: JournalEntry[] }).entries;
 }
@@ -21,19 +22,19 @@ function journal(): JournalEntry[] {
  * `drizzle.__drizzle_migrations`; `Database.migrate()` does not report what it applied.
  */
 async function appliedTimestamps(db: Database): Promise<Set<number>> {
-  const exists = await db.system.execute<{ name: string | null }>(
-    "SELECT to_regclass('drizzle.__drizzle_migrations')::text AS name",
+  const exists = rowsOf<{ name: string | null }>(
+    await db.system.execute("SELECT to_regclass('drizzle.__drizzle_migrations')::text AS name"),
   );
-  if (!exists.rows[0]?.name) return new Set();
-  const rows = await db.system.execute<{ created_at: string | number }>(
-    'SELECT created_at FROM drizzle.__drizzle_migrations',
+  if (!exists[0]?.name) return new Set();
+  const applied = rowsOf<{ created_at: string | number }>(
+    await db.system.execute('SELECT created_at FROM drizzle.__drizzle_migrations'),
   );
-  return new Set(rows.rows.map((r) => Number(r.created_at)));
+  return new Set(applied.map((r) => Number(r.created_at)));
 }
 
 /** Applies pending migrations and returns the tags of those it applied, oldest first. */
 export async function migrateDatabase(db: Database): Promise<{ applied: string[]; total: number }> {
-  const entries = journal();
+  const entries = await journal();
   const before = await appliedTimestamps(db);
   await db.migrate();
   return { applied: entries.filter((e) => !before.has(e.when)).map((e) => e.tag), total: entries.length };
@@ -45,7 +46,8 @@ export function migrateCommand(io: CliIo): Command {
     .description('apply pending database migrations')
     .addOption(dataDirOption())
     .action(async (opts: { dataDir?: string }) => {
-      const config = resolveConfig(io, { dataDir: opts.dataDir });
+      const config = await resolveConfig(io, { dataDir: opts.dataDir });
+      const { databaseOptions, openDatabase } = await loadServer();
       const db = await openDatabase(databaseOptions(config));
       try {
         const { applied, total } = await migrateDatabase(db);

@@ -1,8 +1,15 @@
 /** `groundwork org|user|api-key create`: the administration of organizations, their members and keys. */
 import { readFileSync } from 'node:fs';
-import { OrgService, ROLES, type Role } from '@groundwork/server';
-import { Command, Option } from 'commander';
-import { type CliIo, dataDirOption, printResult, resolveConfig, withDatabase } from '../context.ts';
+import type { Role } from '@groundwork/server';
+import { Command } from 'commander';
+import {
+  type CliIo,
+  dataDirOption,
+  loadServer,
+  printResult,
+  resolveConfig,
+  withDatabase,
+} from '../context.ts';
 import { CliError, UsageError } from '../errors.ts';
 
 /** The `org` command group. */
@@ -15,7 +22,8 @@ export function orgCommand(io: CliIo): Command {
     .option('--name <name>', 'display name (default: the slug)')
     .addOption(dataDirOption())
     .action(async (slug: string, opts: { name?: string; dataDir?: string }) => {
-      const config = resolveConfig(io, { dataDir: opts.dataDir });
+      const config = await resolveConfig(io, { dataDir: opts.dataDir });
+      const { OrgService } = await loadServer();
       const created = await withDatabase(config, (db) =>
         new OrgService({ db }).createOrg({ slug, ...(opts.name ? { name: opts.name } : {}) }),
       );
@@ -32,9 +40,15 @@ export function userCommand(io: CliIo): Command {
     .description("create a user (or find one by email) and make them a member; prints the user's id")
     .requiredOption('--org <slug>', 'organization the user joins')
     .requiredOption('--email <email>', 'e-mail address, also the login')
-    .addOption(new Option('--role <role>', 'role in the organization').choices(ROLES).makeOptionMandatory())
+    .requiredOption(
+      '--role <role>',
+      'role in the organization: owner, admin, manager, reviewer, annotator or viewer',
+    )
     .option('--name <name>', 'display name (default: the part of the email before @)')
-    .option('--password <password>', 'password for signing in (visible to other local users; prefer --password-file)')
+    .option(
+      '--password <password>',
+      'password for signing in (visible to other local users; prefer --password-file)',
+    )
     .option('--password-file <file>', 'read the password from this file (first line)')
     .addOption(dataDirOption())
     .action(
@@ -47,11 +61,18 @@ export function userCommand(io: CliIo): Command {
         passwordFile?: string;
         dataDir?: string;
       }) => {
+        const { OrgService, ROLES } = await loadServer();
+        if (!(ROLES as readonly string[]).includes(opts.role)) {
+          throw new UsageError(
+            `--role: expected one of ${ROLES.join(', ')}; got ${JSON.stringify(opts.role)}`,
+          );
+        }
         if (opts.password !== undefined && opts.passwordFile !== undefined) {
           throw new UsageError('give either --password or --password-file, not both');
         }
-        const password = opts.passwordFile !== undefined ? readPasswordFile(opts.passwordFile) : opts.password;
-        const config = resolveConfig(io, { dataDir: opts.dataDir });
+        const password =
+          opts.passwordFile !== undefined ? readPasswordFile(opts.passwordFile) : opts.password;
+        const config = await resolveConfig(io, { dataDir: opts.dataDir });
         const created = await withDatabase(config, async (db) => {
           const orgs = new OrgService({ db });
           const org = await orgs.requireOrg(opts.org);
@@ -79,7 +100,8 @@ export function apiKeyCommand(io: CliIo): Command {
     .option('--name <name>', 'a name to recognise the key by')
     .addOption(dataDirOption())
     .action(async (opts: { org: string; test?: boolean; name?: string; dataDir?: string }) => {
-      const config = resolveConfig(io, { dataDir: opts.dataDir });
+      const config = await resolveConfig(io, { dataDir: opts.dataDir });
+      const { OrgService } = await loadServer();
       const { key } = await withDatabase(config, async (db) => {
         const orgs = new OrgService({ db });
         const org = await orgs.requireOrg(opts.org);

@@ -7,6 +7,7 @@ import { newId } from '../lib/ids.ts';
 import { generateApiKey, hashApiKey, type KeyEnvironment } from '../lib/secrets.ts';
 import {
   type ApiKeyRow,
+  findOrgById,
   findOrgBySlug,
   findUserByEmail,
   insertApiKey,
@@ -91,6 +92,13 @@ export class OrgService {
       return created;
     });
     return { key, row };
+  }
+
+  /** The caller's organization. */
+  async getOrg(p: Principal): Promise<OrgRow> {
+    const org = await this.#db.withOrg(p.orgId, (tx) => findOrgById(tx, p.orgId));
+    if (!org) throw new ApiError('not_found', 'The organization no longer exists.');
+    return org;
   }
 
   /** The API keys of the caller's organization (never their secret). */

@@ -1,0 +1,162 @@
+import { createGroundworkClient, type GroundworkClient, toNdjson } from '@groundwork/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.ts';
+import { createTestContext, type TestContext, type TestOrg } from './harness.ts';
+
+let ctx: TestContext;
+let org: TestOrg;
+let sdk: GroundworkClient;
+
+/** A fetch that hands each request to the in-process app. */
+function injectFetch(app: App) {
+  return async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const payload = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+    const response = await app.inject({
+      method: request.method as 'GET',
+      url: `${url.pathname}${url.search}`,
+      headers: Object.fromEntries(request.headers),
+      ...(payload ? { payload } : {}),
+    });
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value !== undefined) headers.set(name, String(value));
+    }
+    return new Response(response.rawPayload, { status: response.statusCode, headers });
+  };
+}
+
+/** Every /api operation, by method and path. */
+const OPERATIONS = [
+  ['get', '/api/org', 'getOrg'],
+  ['get', '/api/projects', 'listProjects'],
+  ['post', '/api/projects', 'createProject'],
+  ['get', '/api/projects/{name}', 'getProject'],
+  ['post', '/api/projects/{name}/params', 'setProjectParams'],
+  ['get', '/api/projects/{name}/param-history', 'getProjectParamHistory'],
+  ['get', '/api/batches', 'listBatches'],
+  ['post', '/api/batches', 'createBatch'],
+  ['get', '/api/batches/{name}', 'getBatch'],
+  ['post', '/api/batches/{name}/finalize', 'finalizeBatch'],
+  ['get', '/api/tasks', 'listTasks'],
+  ['get', '/api/tasks/{id}', 'getTask'],
+  ['post', '/api/tasks/import', 'importTasks'],
+  ['get', '/api/api-keys', 'listApiKeys'],
+  ['post', '/api/api-keys', 'createApiKey'],
+  ['delete', '/api/api-keys/{id}', 'revokeApiKey'],
+  ['post', '/api/files', 'uploadFile'],
+  ['post', '/api/files/import', 'importFile'],
+  ['get', '/api/files/{id}', 'getFile'],
+  ['get', '/api/files/{id}/content', 'getFileContent'],
+] as const;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  org = await ctx.org();
+  sdk = createGroundworkClient({
+    baseUrl: 'http://groundwork.test',
+    apiKey: org.liveKey,
+    fetch: injectFetch(ctx.app),
+  });
+});
+afterAll(() => ctx.close());
+
+// biome-ignore lint/suspicious/noExplicitAny: the document is walked as plain JSON.
+type Json = any;
+
+/** Paths of schema properties (and array items) that have no description. */
+function undescribed(schema: Json, at: string, out: string[]): void {
+  if (!schema || typeof schema !== 'object') return;
+  for (const [name, property] of Object.entries<Json>(schema.properties ?? {})) {
+    if (!property.description) out.push(`${at}.${name}`);
+    undescribed(property, `${at}.${name}`, out);
+  }
+  if (schema.items) undescribed(schema.items, `${at}[]`, out);
+  for (const branch of schema.anyOf ?? []) undescribed(branch, at, out);
+}
+
+describe('the OpenAPI document', () => {
+  it('lists every /api operation with a summary, description, tag and described fields', async () => {
+    const response = await ctx.app.inject({ url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const doc = response.json() as Json;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['basicKey', 'bearerKey']);
+    expect(Object.keys(doc.paths).every((p) => p.startsWith('/api/'))).toBe(true);
+
+    const listed = Object.entries<Json>(doc.paths).flatMap(([path, item]) =>
+      Object.entries<Json>(item).map(([method, op]) => [method, path, op.operationId]),
+    );
+    expect(new Set(listed.map((x) => x.join(' ')))).toEqual(new Set(OPERATIONS.map((x) => x.join(' '))));
+
+    const missing: string[] = [];
+    for (const [method, path] of OPERATIONS) {
+      const op = doc.paths[path][method];
+      const where = `${method} ${path}`;
+      if (!op.summary || !op.description || !op.tags?.length)
+        missing.push(`${where}: summary/description/tags`);
+      for (const p of op.parameters ?? []) if (!p.description) missing.push(`${where}: parameter ${p.name}`);
+      for (const [type, media] of Object.entries<Json>(op.requestBody?.content ?? {})) {
+        undescribed(media.schema, `${where} body ${type}`, missing);
+      }
+      for (const [status, r] of Object.entries<Json>(op.responses)) {
+        if (!r.description) missing.push(`${where}: response ${status}`);
+        for (const media of Object.values<Json>(r.content ?? {}))
+          undescribed(media.schema, `${where} ${status}`, missing);
+      }
+      expect(Object.keys(op.responses), where).toEqual(expect.arrayContaining(['200', '4XX']));
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('serves Swagger UI at /api/docs', async () => {
+    const ui = await ctx.app.inject({ url: '/api/docs/' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toMatch(/text\/html/);
+  });
+});
+
+describe('the SDK client', () => {
+  it('creates and lists projects', async () => {
+    const created = await sdk.POST('/api/projects', {
+      body: { name: 'sdk-project', type: 'categorization', params: { categories: ['a', 'b'] } },
+    });
+    expect(created.error).toBeUndefined();
+    expect(created.data?.name).toBe('sdk-project');
+    const { data } = await sdk.GET('/api/projects');
+    expect(data?.items.map((p) => p.name)).toEqual(['sdk-project']);
+    const missing = await sdk.GET('/api/projects/{name}', { params: { path: { name: 'nope' } } });
+    expect(missing.response.status).toBe(404);
+    expect(missing.error?.code).toBe('not_found');
+  });
+
+  it('creates an API key that the SDK can then use', async () => {
+    const { data, error } = await sdk.POST('/api/api-keys', {
+      body: { name: 'from-sdk', environment: 'test' },
+    });
+    expect(error).toBeUndefined();
+    expect(data?.key).toMatch(/^test_/);
+    const other = createGroundworkClient({
+      baseUrl: 'http://groundwork.test',
+      apiKey: data?.key ?? '',
+      fetch: injectFetch(ctx.app),
+    });
+    expect((await other.GET('/api/org')).data).toMatchObject({ slug: org.slug, environment: 'test' });
+  });
+
+  it('imports tasks as NDJSON', async () => {
+    const { data, error } = await sdk.POST('/api/tasks/import', {
+      params: { query: { type: 'categorization', project: 'sdk-project' } },
+      body: toNdjson([
+        { attachment: 'one', attachment_type: 'text' },
+        { attachment: 'two', attachment_type: 'text' },
+      ]),
+      bodySerializer: (body) => body,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    expect(error).toBeUndefined();
+    expect(data?.created).toBe(2);
+    const tasks = await sdk.GET('/api/tasks', { params: { query: { project: 'sdk-project' } } });
+    expect(tasks.data?.total).toBe(2);
+  });
+});
