@@ -134,6 +134,27 @@ describe('POST /api/tasks/import', () => {
     expect((await api('GET', '/tasks?batch=all-or-nothing')).body.total).toBe(0);
   });
 
+  it('rolls back rows already streamed when a late line is invalid', async () => {
+    const bodies: unknown[] = Array.from({ length: 5000 }, (_, i) => task(i));
+    bodies[4499] = { ...task(4499), priority: 'high' };
+    bodies[4699] = { ...task(4699), unique_id: '' };
+    const bad = await importTasks('type=categorization&batch=all-or-nothing', ndjson(bodies));
+    expect(bad.status).toBe(400);
+    expect(paths(bad.body)).toEqual(['line 4500', 'line 4700']);
+    expect((await api('GET', '/tasks?batch=all-or-nothing')).body.total).toBe(0);
+  });
+
+  it('refuses attachments that name no uploaded file, naming the line', async () => {
+    const bodies = [
+      task(1),
+      { ...task(2), attachment: 'groundwork://files/0123456789abcdef01234567', attachment_type: 'image' },
+    ];
+    const bad = await importTasks('type=categorization&batch=all-or-nothing', ndjson(bodies));
+    expect(bad.status).toBe(400);
+    expect(paths(bad.body)).toEqual(['line 2']);
+    expect((await api('GET', '/tasks?batch=all-or-nothing')).body.total).toBe(0);
+  });
+
   it('creates every task of 10,000 lines', async () => {
     const bodies = Array.from({ length: 10_000 }, (_, i) => ({ ...task(i), unique_id: `bulk-${i}` }));
     const done = await importTasks('type=categorization&batch=bulk', ndjson(bodies));

@@ -2,6 +2,7 @@
  * Opens the database — embedded PGlite under the data directory, or PostgreSQL when a URL is given —
  * runs the migrations, and hands out transactions scoped to one organization under row-level security.
  */
+import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,17 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** The committed SQL migrations. */
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
+/**
+ * A COPY in progress. COPY runs as the table owner: PostgreSQL refuses COPY FROM into a table with
+ * row-level security, so callers must build every row's `org_id` from the transaction's organization.
+ */
+export interface CopySink {
+  /** Queues rows (complete COPY text lines); resolves when the sink can take more. */
+  write(text: string): Promise<void>;
+  /** Finishes the COPY; rejects with the database's error if a row was refused. */
+  end(): Promise<void>;
+}
+
 /** Where the database lives. */
 export type DatabaseOptions =
   | { kind: 'pglite'; dataDir: string | null }
@@ -39,8 +51,11 @@ export interface Database {
   withOrg<T>(orgId: string, fn: (tx: Db) => Promise<T>): Promise<T>;
   /** Runs `fn` in one transaction on the owner's connection. */
   withSystem<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
-  /** Loads rows in PostgreSQL's text COPY format into `table` inside the transaction `tx`. */
-  copyInto(tx: Db, table: string, columns: readonly string[], text: string): Promise<void>;
+  /**
+   * Starts loading rows in PostgreSQL's text COPY format into `table` inside the transaction `tx`.
+   * On PostgreSQL the rows stream to the server while the caller prepares the next ones.
+   */
+  openCopy(tx: Db, table: string, columns: readonly string[]): Promise<CopySink>;
   /** Applies every pending migration. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -73,13 +88,25 @@ function rawClient(tx: Db): unknown {
  * so bulk loads run as the owner: their callers build every row's `org_id` themselves. After a failure
  * the transaction is aborted anyway, so the role is only restored on success.
  */
-async function asOwner<T>(tx: Db, fn: () => Promise<T>): Promise<T> {
+/** Switches the transaction back to the connecting (owning) role; returns the role to restore. */
+async function enterOwner(tx: Db): Promise<string> {
   const [before] = await queryRows<{ role: string }>(
     tx,
     sql`SELECT current_setting('role') AS role, set_config('role', 'none', true)`,
   );
+  return before?.role ?? 'none';
+}
+
+/** Restores the role saved by `enterOwner`. */
+async function leaveOwner(tx: Db, role: string): Promise<void> {
+  await tx.execute(sql`SELECT set_config('role', ${role}, true)`);
+}
+
+/** Runs `fn` as the owning role inside the transaction, then restores the tenant role. */
+async function asOwner<T>(tx: Db, fn: () => Promise<T>): Promise<T> {
+  const role = await enterOwner(tx);
   const result = await fn();
-  await tx.execute(sql`SELECT set_config('role', ${before?.role ?? 'none'}, true)`);
+  await leaveOwner(tx, role);
   return result;
 }
 
@@ -107,11 +134,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           return fn(tx);
         }),
       withSystem: (fn) => db.transaction(fn),
-      async copyInto(tx, table, columns, text) {
+      async openCopy(tx, table, columns) {
         const raw = rawClient(tx) as { query: PGlite['query'] };
-        await asOwner(tx, () =>
-          raw.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) }),
-        );
+        // PGlite reads a COPY's whole input from one Blob: load it in slices of about 8 MB.
+        let pending: string[] = [];
+        let size = 0;
+        const flush = async () => {
+          if (pending.length === 0) return;
+          const blob = new Blob(pending);
+          pending = [];
+          size = 0;
+          await asOwner(tx, () => raw.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob }));
+        };
+        return {
+          async write(text) {
+            pending.push(text);
+            size += text.length;
+            if (size >= 8 * 1024 * 1024) await flush();
+          },
+          end: flush,
+        };
       },
       async migrate() {
         await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR });
@@ -133,16 +175,34 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         return fn(tx);
       }),
     withSystem: (fn) => db.transaction(fn),
-    async copyInto(tx, table, columns, text) {
+    async openCopy(tx, table, columns) {
       const client = rawClient(tx) as pg.PoolClient;
-      await asOwner(tx, async () => {
-        const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
-        await new Promise<void>((resolve, reject) => {
-          stream.on('finish', resolve);
-          stream.on('error', reject);
-          stream.end(text);
-        });
+      const role = await enterOwner(tx);
+      const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
+      const done = new Promise<void>((resolve, reject) => {
+        stream.on('finish', resolve);
+        stream.on('error', reject);
       });
+      done.catch(() => {
+        // Observed by write and end; never left unhandled.
+      });
+      let failure: unknown;
+      stream.on('error', (error) => {
+        failure = error;
+      });
+      return {
+        async write(text) {
+          if (failure) throw failure;
+          if (!stream.write(text)) {
+            await Promise.race([once(stream, 'drain'), done]);
+          }
+        },
+        async end() {
+          stream.end();
+          await done;
+          await leaveOwner(tx, role);
+        },
+      };
     },
     async migrate() {
       // Serialize concurrent migrators (several servers starting at once) on an advisory lock.

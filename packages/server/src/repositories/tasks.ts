@@ -55,7 +55,7 @@ export async function findTaskIdsByUniqueIds(
   const rows = await tx
     .select({ id: tasks.id, uniqueId: tasks.uniqueId })
     .from(tasks)
-    .where(and(eq(tasks.isTest, isTest), inArray(tasks.uniqueId, uniqueIds)));
+    .where(and(eq(tasks.isTest, isTest), sql`${tasks.uniqueId} = ANY(${sql.param(uniqueIds)}::text[])`));
   return new Map(rows.map((r) => [r.uniqueId ?? '', r.id]));
 }
 

@@ -18,7 +18,7 @@ import {
 } from '@groundwork/domain';
 import type { z } from 'zod';
 import { completeBatchIfDone } from '../commands/complete-batch-if-done.ts';
-import type { Database, Db } from '../db/database.ts';
+import type { CopySink, Database, Db } from '../db/database.ts';
 import type { TaskAudit } from '../db/schema.ts';
 import { ApiError, invalid, notFound } from '../errors.ts';
 import { isId, newId } from '../lib/ids.ts';
@@ -170,85 +170,124 @@ export class TaskService {
   }
 
   /**
-   * Creates many tasks from NDJSON lines in one transaction: every line is validated first; if any is
-   * invalid nothing is written and every bad line is reported. Rows are loaded with COPY.
+   * Creates many tasks from NDJSON lines in one transaction. Valid rows stream into the table with COPY
+   * while later lines are still being validated; if any line is invalid (or names a taken unique_id),
+   * the transaction rolls back, nothing is written, and every bad line (up to 100) is reported.
    */
   async createMany(
     p: Principal,
     typeName: string,
     lines: Iterable<{ line: number; body: unknown }>,
     defaults: { project?: string; batch?: string },
-  ): Promise<{ created: number; taskIds: string[] }> {
+  ): Promise<{ created: number; firstTaskId: string | null; lastTaskId: string | null }> {
     const type = this.type(typeName);
-    return this.#db.withOrg(p.orgId, async (tx) => {
-      const errors: BulkLineError[] = [];
-      const rows: NewTaskRow[] = [];
-      const fileIds = new Set<string>();
-      const uniqueIds = new Map<string, number>();
-      const containers = new Map<string, { project: ProjectRow; batch: BatchRow | undefined }>();
-      for (const { line, body } of lines) {
-        try {
-          const { common, params } = this.#splitBody(body, defaults);
-          const key = `${common.project ?? ''}\u0000${common.batch ?? ''}`;
-          let container = containers.get(key);
-          if (!container) {
-            container = await this.#resolveContainer(tx, p, type.name, common);
-            containers.set(key, container);
-          }
-          const prepared = this.#prepare(
-            p,
-            type,
-            container.project,
-            container.batch,
-            common,
-            params,
-            'params',
-          );
-          for (const id of prepared.fileIds) fileIds.add(id);
-          if (prepared.row.uniqueId) {
-            const first = uniqueIds.get(prepared.row.uniqueId);
-            if (first !== undefined) {
-              throw invalid(`unique_id ${JSON.stringify(prepared.row.uniqueId)} repeats line ${first}`);
-            }
-            uniqueIds.set(prepared.row.uniqueId, line);
-          }
-          rows.push(prepared.row);
-        } catch (error) {
-          if (!(error instanceof ApiError)) throw error;
-          errors.push({ line, error: error.message });
-          if (errors.length >= 100) break;
-        }
-      }
-      if (errors.length === 0 && fileIds.size > 0) {
-        const found = await existingFileIds(tx, p.isTest, [...fileIds]);
-        for (const id of fileIds)
-          if (!found.has(id)) errors.push({ line: 0, error: `file groundwork://files/${id} not found` });
-      }
-      if (errors.length === 0 && uniqueIds.size > 0) {
-        const taken = await findTaskIdsByUniqueIdsChecked(tx, p, [...uniqueIds.keys()]);
-        for (const [uniqueId, taskId] of taken) {
-          errors.push({
-            line: uniqueIds.get(uniqueId) ?? 0,
-            error: `The unique_id (${JSON.stringify(uniqueId)}) is already used for a different task (${taskId}).`,
-          });
-        }
-      }
-      if (errors.length > 0) {
+    const uniqueIds = new Map<string, number>();
+    try {
+      return await this.#db.withOrg(p.orgId, (tx) =>
+        this.#importLines(tx, p, type, lines, defaults, uniqueIds),
+      );
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // A unique_id of the import is held by an existing task: find which, in a fresh transaction.
+      const taken = await this.#db.withOrg(p.orgId, (tx) =>
+        findTaskIdsByUniqueIds(tx, p.isTest, [...uniqueIds.keys()]),
+      );
+      if (taken.size === 0) {
         throw new ApiError(
-          'invalid_request',
-          `${errors.length} line(s) were rejected; nothing was imported. ${errors
-            .slice(0, 5)
-            .map((e) => `line ${e.line}: ${e.error}`)
-            .join('; ')}`,
-          errors.map((e) => ({ path: `line ${e.line}`, message: e.error })),
+          'unique_id_taken',
+          'A unique_id of this import was taken while it ran; retry the import.',
         );
       }
-      await copyTasks(this.#db, tx, rows);
-      for (const container of containers.values()) {
-        if (container.batch) await this.#afterTaskAdded(tx, container.batch);
+      throw rejectedImport(
+        [...taken].map(([uniqueId, taskId]) => ({
+          line: uniqueIds.get(uniqueId) ?? 0,
+          error: `The unique_id (${JSON.stringify(uniqueId)}) is already used for a different task (${taskId}).`,
+        })),
+      );
+    }
+  }
+
+  async #importLines(
+    tx: Db,
+    p: Principal,
+    type: TaskType,
+    lines: Iterable<{ line: number; body: unknown }>,
+    defaults: { project?: string; batch?: string },
+    uniqueIds: Map<string, number>,
+  ): Promise<{ created: number; firstTaskId: string | null; lastTaskId: string | null }> {
+    const errors: BulkLineError[] = [];
+    const fileIds = new Map<string, number>();
+    const containers = new Map<string, { project: ProjectRow; batch: BatchRow | undefined }>();
+    let sink: CopySink | undefined;
+    let chunk: string[] = [];
+    let created = 0;
+    let firstTaskId: string | null = null;
+    let lastTaskId: string | null = null;
+    const closeSink = async () => {
+      if (chunk.length > 0 && errors.length === 0) {
+        sink ??= await this.#db.openCopy(tx, 'tasks', COPY_COLUMNS);
+        await sink.write(chunk.join(''));
       }
-      return { created: rows.length, taskIds: rows.map((r) => r.id as string) };
-    });
+      chunk = [];
+      await sink?.end();
+      sink = undefined;
+    };
+    for (const { line, body } of lines) {
+      try {
+        const { common, params } = this.#splitBody(body, defaults);
+        const key = `${common.project ?? ''}\u0000${common.batch ?? ''}`;
+        let container = containers.get(key);
+        if (!container) {
+          // A COPY holds the connection: finish it before looking the container up.
+          await closeSink();
+          container = await this.#resolveContainer(tx, p, type.name, common);
+          containers.set(key, container);
+        }
+        const prepared = this.#prepare(p, type, container.project, container.batch, common, params, 'params');
+        const uniqueId = prepared.row.uniqueId;
+        if (uniqueId) {
+          const first = uniqueIds.get(uniqueId);
+          if (first !== undefined)
+            throw invalid(`unique_id ${JSON.stringify(uniqueId)} repeats line ${first}`);
+          uniqueIds.set(uniqueId, line);
+        }
+        for (const id of prepared.fileIds) if (!fileIds.has(id)) fileIds.set(id, line);
+        if (errors.length > 0) continue;
+        const id = prepared.row.id as string;
+        firstTaskId ??= id;
+        lastTaskId = id;
+        created++;
+        chunk.push(copyLine(prepared.row, p.orgId));
+        if (chunk.length >= 2000) {
+          sink ??= await this.#db.openCopy(tx, 'tasks', COPY_COLUMNS);
+          await sink.write(chunk.join(''));
+          chunk = [];
+        }
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        if (errors.length === 0) await closeSink();
+        errors.push({ line, error: error.message });
+        if (errors.length >= 100) break;
+      }
+    }
+    if (errors.length > 0) throw rejectedImport(errors);
+    await closeSink();
+    if (fileIds.size > 0) {
+      const found = await existingFileIds(tx, p.isTest, [...fileIds.keys()]);
+      const missing = [...fileIds].filter(([id]) => !found.has(id));
+      if (missing.length > 0) {
+        throw rejectedImport(
+          missing.map(([id, line]) => ({
+            line,
+            error: `attachment groundwork://files/${id} does not exist`,
+          })),
+        );
+      }
+    }
+    for (const container of containers.values()) {
+      if (container.batch) await this.#afterTaskAdded(tx, container.batch);
+    }
+    return { created, firstTaskId, lastTaskId };
   }
 
   /** Stores a Scale evaluation or training task as a gold task of its project. */
@@ -664,19 +703,6 @@ function uniqueIdTaken(uniqueId: string, taskId: string): ApiError {
   );
 }
 
-async function findTaskIdsByUniqueIdsChecked(
-  tx: Db,
-  p: Principal,
-  uniqueIds: string[],
-): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  for (let i = 0; i < uniqueIds.length; i += 5000) {
-    for (const [k, v] of await findTaskIdsByUniqueIds(tx, p.isTest, uniqueIds.slice(i, i + 5000)))
-      found.set(k, v);
-  }
-  return found;
-}
-
 function defaultsWithout(defaults: { project?: string; batch?: string }, common: Record<string, unknown>) {
   // A line naming its own project or batch overrides both defaults, so a default batch never pairs with
   // another project.
@@ -749,37 +775,50 @@ function pgArray(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
-async function copyTasks(db: Database, tx: Db, rows: NewTaskRow[]): Promise<void> {
-  const chunk: string[] = [];
-  const flush = async () => {
-    if (chunk.length === 0) return;
-    await db.copyInto(tx, 'tasks', COPY_COLUMNS, chunk.join(''));
-    chunk.length = 0;
-  };
-  for (const r of rows) {
-    const fields = [
-      r.id as string,
-      r.orgId,
-      r.isTest ? 't' : 'f',
-      r.projectId,
-      r.batchId ?? null,
-      r.type,
-      r.status ?? 'pending',
-      r.instruction ?? null,
-      JSON.stringify(r.params),
-      r.response === null || r.response === undefined ? null : JSON.stringify(r.response),
-      JSON.stringify(r.metadata),
-      r.tags ? pgArray(r.tags) : null,
-      r.uniqueId ?? null,
-      r.clearUniqueIdOnError ? 't' : 'f',
-      String(r.priority ?? 20),
-      r.callbackUrl ?? null,
-      (r.createdAt as Date).toISOString(),
-      (r.updatedAt as Date).toISOString(),
-      r.completedAt ? (r.completedAt as Date).toISOString() : null,
-    ];
-    chunk.push(`${fields.map(copyText).join('\t')}\n`);
-    if (chunk.length >= 10_000) await flush();
+/** One task row as a line of PostgreSQL's text COPY format; refuses a row of another organization. */
+function copyLine(r: NewTaskRow, orgId: string): string {
+  // COPY runs as the table owner, past row-level security: the organization is checked here instead.
+  if (r.orgId !== orgId) throw new Error('bulk row of another organization');
+  const fields = [
+    r.id as string,
+    r.orgId,
+    r.isTest ? 't' : 'f',
+    r.projectId,
+    r.batchId ?? null,
+    r.type,
+    r.status ?? 'pending',
+    r.instruction ?? null,
+    JSON.stringify(r.params),
+    r.response === null || r.response === undefined ? null : JSON.stringify(r.response),
+    JSON.stringify(r.metadata),
+    r.tags ? pgArray(r.tags) : null,
+    r.uniqueId ?? null,
+    r.clearUniqueIdOnError ? 't' : 'f',
+    String(r.priority ?? 20),
+    r.callbackUrl ?? null,
+    (r.createdAt as Date).toISOString(),
+    (r.updatedAt as Date).toISOString(),
+    r.completedAt ? (r.completedAt as Date).toISOString() : null,
+  ];
+  return `${fields.map(copyText).join('\t')}\n`;
+}
+
+/** The 400 of a rejected import, listing its bad lines. */
+function rejectedImport(errors: BulkLineError[]): ApiError {
+  return new ApiError(
+    'invalid_request',
+    `${errors.length} line(s) were rejected; nothing was imported. ${errors
+      .slice(0, 5)
+      .map((e) => `line ${e.line}: ${e.error}`)
+      .join('; ')}`,
+    errors.map((e) => ({ path: `line ${e.line}`, message: e.error })),
+  );
+}
+
+/** Whether a database error is a unique-constraint violation (possibly wrapped by the ORM). */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
   }
-  await flush();
+  return false;
 }

@@ -167,11 +167,10 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       const lines = await readNdjson(body, { maxBytes: maxImportBytes, maxLines: MAX_IMPORT_LINES });
       if (lines.length === 0)
         throw invalid('The import holds no tasks.', [{ path: 'body', message: 'empty' }]);
-      const { created, taskIds } = await tasks.createMany(principal, q.type, lines, {
+      return tasks.createMany(principal, q.type, lines, {
         ...(q.project !== undefined ? { project: q.project } : {}),
         ...(q.batch !== undefined ? { batch: q.batch } : {}),
       });
-      return { created, firstTaskId: taskIds[0] ?? null, lastTaskId: taskIds.at(-1) ?? null };
     },
   );
 };
