@@ -20,7 +20,7 @@ type S3rverConstructor = new (options: {
 /** A running s3rver with one bucket, and the GROUNDWORK_* settings that point the server at it. */
 export async function startS3(
   bucket = 'groundwork-test',
-): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
+): Promise<{ endpoint: string; bucket: string; env: Record<string, string>; stop: () => Promise<void> }> {
   const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
   const directory = mkdtempSync(join(tmpdir(), 'gw-s3-'));
   const server = new S3rver({
@@ -31,11 +31,14 @@ export async function startS3(
     configureBuckets: [{ name: bucket }],
   });
   const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
   return {
+    endpoint,
+    bucket,
     env: {
       GROUNDWORK_BLOB_STORE: 's3',
       GROUNDWORK_S3_BUCKET: bucket,
-      GROUNDWORK_S3_ENDPOINT: `http://127.0.0.1:${port}`,
+      GROUNDWORK_S3_ENDPOINT: endpoint,
       GROUNDWORK_S3_FORCE_PATH_STYLE: 'true',
       GROUNDWORK_S3_ACCESS_KEY_ID: 'S3RVER',
       GROUNDWORK_S3_SECRET_ACCESS_KEY: 'S3RVER',

@@ -1,27 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startS3 } from '../../test/s3.ts';
 import { type BlobStore, BlobTooLargeError, createBlobStore, InvalidBlobKeyError } from './index.ts';
 import type { S3BlobStore } from './s3-blob-store.ts';
-
-/** The slice of s3rver's API the tests use (the package ships no types). */
-interface S3rverInstance {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-type S3rverConstructor = new (options: {
-  address: string;
-  port: number;
-  silent: boolean;
-  directory: string;
-  configureBuckets: { name: string }[];
-}) => S3rverInstance;
-const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
 
 const MiB = 1024 * 1024;
 
@@ -240,20 +225,12 @@ blobStoreContract('FsBlobStore', async () => {
 });
 
 blobStoreContract('S3BlobStore on s3rver', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'groundwork-s3rver-'));
-  const server = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory: dir,
-    configureBuckets: [{ name: 'groundwork-test' }],
-  });
-  const { port } = await server.run();
+  const s3 = await startS3();
   const store = createBlobStore({
     kind: 's3',
-    bucket: 'groundwork-test',
+    bucket: s3.bucket,
     region: 'us-east-1',
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: s3.endpoint,
     forcePathStyle: true,
     accessKeyId: 'S3RVER',
     secretAccessKey: 'S3RVER',
@@ -263,8 +240,7 @@ blobStoreContract('S3BlobStore on s3rver', async () => {
     store,
     teardown: async () => {
       (store as S3BlobStore).destroy();
-      await server.close();
-      await rm(dir, { recursive: true, force: true });
+      await s3.stop();
     },
   };
 });

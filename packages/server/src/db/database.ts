@@ -119,6 +119,19 @@ function copyStatement(table: string, columns: readonly string[], source: string
   return `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source}`;
 }
 
+/** The transaction entry points over one Drizzle handle, the same for both drivers. */
+function transactions(db: Db): Pick<Database, 'system' | 'withOrg' | 'withSystem'> {
+  return {
+    system: db,
+    withOrg: (orgId, fn) =>
+      db.transaction(async (tx) => {
+        await enterOrg(tx, orgId);
+        return fn(tx);
+      }),
+    withSystem: (fn) => db.transaction(fn),
+  };
+}
+
 /** Opens the database described by `options` (the migrations are not applied; call `migrate`). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'pglite') {
@@ -127,13 +140,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       kind: 'pglite',
-      system: db,
-      withOrg: (orgId, fn) =>
-        db.transaction(async (tx) => {
-          await enterOrg(tx, orgId);
-          return fn(tx);
-        }),
-      withSystem: (fn) => db.transaction(fn),
+      ...transactions(db),
       async openCopy(tx, table, columns) {
         const raw = rawClient(tx) as { query: PGlite['query'] };
         // PGlite reads a COPY's whole input from one Blob: load it in slices of about 8 MB.
@@ -168,13 +175,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
-    system: db,
-    withOrg: (orgId, fn) =>
-      db.transaction(async (tx) => {
-        await enterOrg(tx, orgId);
-        return fn(tx);
-      }),
-    withSystem: (fn) => db.transaction(fn),
+    ...transactions(db),
     async openCopy(tx, table, columns) {
       const client = rawClient(tx) as pg.PoolClient;
       const role = await enterOwner(tx);
