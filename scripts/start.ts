@@ -61,7 +61,7 @@ function banner(server: RunningServer, credentials: DemoCredentials | null, cred
         ? '  A demo organization was created.'
         : `  Demo organization "${credentials.org}" (from ${credentialsPath}):`,
       '',
-      `  Sign in with any of these (password: ${credentials.password})`,
+      `  Demo users, one per role (password: ${credentials.password}; web sign-in arrives with the workbench)`,
       ...credentials.users.map((u) => `    ${u.role.padEnd(10)} ${u.email}`),
       '',
       `  API key (live)  ${credentials.apiKeys.live}`,

@@ -94,6 +94,30 @@ describe('files on the filesystem store', () => {
     expect(duplicate.status).toBe(409);
   });
 
+  it('accepts text fields after the file part (curl -F order)', async () => {
+    const boundary = 'after-file';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      png,
+      Buffer.from(
+        `\r\n--${boundary}\r\nContent-Disposition: form-data; name="display_name"\r\n\r\nLate name\r\n--${boundary}--\r\n`,
+      ),
+    ]);
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/files/upload',
+      headers: {
+        authorization: basic(org.liveKey),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ display_name: 'Late name', size: png.length });
+  });
+
   it('rejects an upload without a file, with bad metadata, or for an unknown project', async () => {
     const body = multipart({ display_name: 'x' });
     const none = await ctx.app.inject({
@@ -104,8 +128,13 @@ describe('files on the filesystem store', () => {
     });
     expect(none.statusCode).toBe(400);
     expect(none.json().error).toContain('file');
+    const blobDir = join(ctx.config.dataDir, 'blobs');
+    const blobsBefore = existsSync(blobDir) ? readdirSync(blobDir, { recursive: true }).length : 0;
     expect((await upload(ctx, org.liveKey, { metadata: '{not json' })).status).toBe(400);
     expect((await upload(ctx, org.liveKey, { project_name: 'ghost' })).status).toBe(400);
+    expect((await upload(ctx, org.liveKey, { reference_id: 'ref-1' })).status).toBe(409);
+    // Refused uploads leave no blob behind.
+    expect(existsSync(blobDir) ? readdirSync(blobDir, { recursive: true }).length : 0).toBe(blobsBefore);
     const json = await scaleClient(ctx.app, org.liveKey).post('/files/upload', { file: 'x' });
     expect(json.status).toBe(415);
   });

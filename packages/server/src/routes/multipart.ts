@@ -1,7 +1,7 @@
 /** Reads Scale-style file uploads (`file` part plus text fields) shared by /v1 and /api. */
 import type { FastifyRequest } from 'fastify';
 import { invalid } from '../errors.ts';
-import type { FileFields, FileService, FileView } from '../services/files.ts';
+import type { FileFields, FileService, FileView, StoredBlob } from '../services/files.ts';
 import type { Principal } from '../services/principal.ts';
 
 /** The optional file fields from a JSON body or form fields (`project_name`, `display_name`, `reference_id`, `metadata`). */
@@ -45,28 +45,34 @@ export async function readMultipartUpload(
   files: FileService,
 ): Promise<FileView> {
   const fields: Record<string, unknown> = {};
-  let view: FileView | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'field') {
-      if (view) {
-        // A field after the file could no longer describe the stored file, so it is refused.
-        throw invalid(`${part.fieldname}: send text fields before the file part`);
+  let blob: StoredBlob | undefined;
+  let filename: string | undefined;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        fields[part.fieldname] = part.value;
+        continue;
       }
-      fields[part.fieldname] = part.value;
-      continue;
+      if (part.fieldname !== 'file') {
+        part.file.resume();
+        throw invalid(`${part.fieldname}: unexpected file part; send the file as \`file\``);
+      }
+      if (blob) throw invalid('file: send one file per request');
+      // The file streams into the store as it arrives; fields may come before or after it.
+      blob = await files.storeBlob(p, part.file, part.mimetype || 'application/octet-stream');
+      filename = part.filename;
     }
-    if (part.fieldname !== 'file') {
-      part.file.resume();
-      throw invalid(`${part.fieldname}: unexpected file part; send the file as \`file\``);
-    }
-    if (view) throw invalid('file: send one file per request');
-    view = await files.upload(p, {
-      body: part.file,
-      mimeType: part.mimetype || 'application/octet-stream',
-      filename: part.filename,
-      fields: fileFieldsFrom(fields),
+    if (!blob) throw invalid('file: a `file` part is required', [{ path: 'file', message: 'required' }]);
+    const described = fileFieldsFrom(fields);
+    const stored = blob;
+    blob = undefined;
+    // recordBlob deletes the blob itself when the fields are refused.
+    return await files.recordBlob(p, stored, {
+      ...(filename ? { filename } : {}),
+      fields: described,
+      sourceUrl: null,
     });
+  } finally {
+    if (blob) await files.discardBlob(blob);
   }
-  if (!view) throw invalid('file: a `file` part is required', [{ path: 'file', message: 'required' }]);
-  return view;
 }

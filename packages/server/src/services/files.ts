@@ -21,6 +21,15 @@ export interface FileFields {
   metadata?: Record<string, unknown>;
 }
 
+/** A blob in the store that is not yet recorded as a file. */
+export interface StoredBlob {
+  id: string;
+  blobKey: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+}
+
 /** A file with its project's name. */
 export interface FileView {
   row: FileRow;
@@ -123,6 +132,69 @@ export class FileService {
     return project.id;
   }
 
+  /** Streams a blob into the store under a new file id; nothing is recorded yet. */
+  async storeBlob(p: Principal, body: Readable, mimeType: string): Promise<StoredBlob> {
+    const id = newId();
+    const blobKey = `orgs/${p.orgId}/files/${id}`;
+    try {
+      const stored = await this.#blobs.put(blobKey, body, {
+        contentType: mimeType,
+        maxBytes: this.#config.maxFileBytes,
+      });
+      return { id, blobKey, mimeType, ...stored };
+    } catch (error) {
+      if (error instanceof BlobTooLargeError) {
+        throw new ApiError(
+          'payload_too_large',
+          `The file is larger than the limit of ${this.#config.maxFileBytes} bytes.`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Deletes a stored blob that will not be recorded. */
+  async discardBlob(blob: StoredBlob): Promise<void> {
+    await this.#blobs.delete(blob.blobKey);
+  }
+
+  /** Records a stored blob as a file; if its fields are refused, the blob is deleted. */
+  async recordBlob(
+    p: Principal,
+    blob: StoredBlob,
+    input: { filename?: string; fields: FileFields; sourceUrl: string | null },
+  ): Promise<FileView> {
+    let row: FileRow | undefined;
+    try {
+      const projectId = await this.#checkFields(p, input.fields);
+      row = await this.#db.withOrg(p.orgId, (tx) =>
+        insertFile(tx, {
+          id: blob.id,
+          orgId: p.orgId,
+          isTest: p.isTest,
+          projectId,
+          displayName: input.fields.displayName ?? input.filename ?? null,
+          referenceId: input.fields.referenceId ?? null,
+          mimeType: blob.mimeType,
+          size: blob.size,
+          sha256: blob.sha256,
+          blobKey: blob.blobKey,
+          sourceUrl: input.sourceUrl,
+          metadata: input.fields.metadata ?? {},
+        }),
+      );
+    } finally {
+      if (!row) await this.#blobs.delete(blob.blobKey);
+    }
+    if (!row) {
+      throw new ApiError(
+        'reference_id_taken',
+        `A file with reference_id ${JSON.stringify(input.fields.referenceId)} already exists.`,
+      );
+    }
+    return { row, project: input.fields.projectName };
+  }
+
   async #store(
     p: Principal,
     input: {
@@ -133,47 +205,8 @@ export class FileService {
       sourceUrl: string | null;
     },
   ): Promise<FileView> {
-    const projectId = await this.#checkFields(p, input.fields);
-    const id = newId();
-    const blobKey = `orgs/${p.orgId}/files/${id}`;
-    let stored: { size: number; sha256: string };
-    try {
-      stored = await this.#blobs.put(blobKey, input.body, {
-        contentType: input.mimeType,
-        maxBytes: this.#config.maxFileBytes,
-      });
-    } catch (error) {
-      if (error instanceof BlobTooLargeError) {
-        throw new ApiError(
-          'payload_too_large',
-          `The file is larger than the limit of ${this.#config.maxFileBytes} bytes.`,
-        );
-      }
-      throw error;
-    }
-    const row = await this.#db.withOrg(p.orgId, (tx) =>
-      insertFile(tx, {
-        id,
-        orgId: p.orgId,
-        isTest: p.isTest,
-        projectId,
-        displayName: input.fields.displayName ?? input.filename ?? null,
-        referenceId: input.fields.referenceId ?? null,
-        mimeType: input.mimeType,
-        size: stored.size,
-        sha256: stored.sha256,
-        blobKey,
-        sourceUrl: input.sourceUrl,
-        metadata: input.fields.metadata ?? {},
-      }),
-    );
-    if (!row) {
-      await this.#blobs.delete(blobKey);
-      throw new ApiError(
-        'reference_id_taken',
-        `A file with reference_id ${JSON.stringify(input.fields.referenceId)} already exists.`,
-      );
-    }
-    return { row, project: input.fields.projectName };
+    await this.#checkFields(p, input.fields);
+    const blob = await this.storeBlob(p, input.body, input.mimeType);
+    return this.recordBlob(p, blob, input);
   }
 }
