@@ -91,6 +91,61 @@ describe('projects', () => {
   });
 });
 
+describe('creation after a change to what a previous creation saw', () => {
+  it('uses the new params version even right after creating tasks with the old one', async () => {
+    await scale.post('/projects', { type: 'categorization', name: 'hot', params: { categories: ['old'] } });
+    const before = await scale.post('/task/categorization', {
+      project: 'hot',
+      attachment: 'a',
+      attachment_type: 'text',
+    });
+    expect(before.body.params.categories).toEqual(['old']);
+    await scale.post('/projects/hot/setParams', { patch: true, categories: ['new'] });
+    const after = await scale.post('/task/categorization', {
+      project: 'hot',
+      attachment: 'b',
+      attachment_type: 'text',
+    });
+    expect(after.body.params.categories).toEqual(['new']);
+  });
+
+  it('accepts a task the old defaults made invalid once the new defaults make it valid', async () => {
+    await scale.post('/projects', { type: 'categorization', name: 'hot-2', params: { categories: ['a'] } });
+    await scale.post('/task/categorization', { project: 'hot-2', attachment: 'a', attachment_type: 'text' });
+    await scale.post('/projects/hot-2/setParams', {
+      patch: true,
+      allow_multiple: true,
+      categories: ['a', 'b'],
+    });
+    const created = await scale.post('/task/categorization', {
+      project: 'hot-2',
+      attachment: 'b',
+      attachment_type: 'text',
+    });
+    expect(created.status).toBe(200);
+    expect(created.body.params.allow_multiple).toBe(true);
+  });
+
+  it('reopens a batch completed since the previous creation', async () => {
+    await scale.post('/projects', { type: 'categorization', name: 'reopen', params: { categories: ['a'] } });
+    await scale.post('/batches', { project: 'reopen', name: 'reopen-1' });
+    const first = await scale.post('/task/categorization', {
+      batch: 'reopen-1',
+      attachment: 'a',
+      attachment_type: 'text',
+    });
+    await scale.post(`/task/${first.body.task_id}/cancel`);
+    expect((await scale.get('/batches/reopen-1')).body.status).toBe('completed');
+    const second = await scale.post('/task/categorization', {
+      batch: 'reopen-1',
+      attachment: 'b',
+      attachment_type: 'text',
+    });
+    expect(second.status).toBe(200);
+    expect((await scale.get('/batches/reopen-1')).body.status).toBe('in_progress');
+  });
+});
+
 describe('batches', () => {
   beforeAll(async () => {
     await scale.post('/projects', {

@@ -69,6 +69,22 @@ export async function queryRows<T = Record<string, unknown>>(tx: Db, query: SQL)
   return result.rows;
 }
 
+/** A hot statement run on the driver directly: PostgreSQL keeps it prepared per connection by name. */
+export interface RawStatement {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
+/** Runs a statement on the driver behind `tx`, bypassing the ORM's SQL building (for hot paths). */
+export async function rawQuery<T>(tx: Db, statement: RawStatement): Promise<T[]> {
+  const client = rawClient(tx) as
+    | pg.PoolClient
+    | { query: (text: string, values: unknown[]) => Promise<{ rows: T[] }> };
+  if ('release' in client) return (await client.query<T & pg.QueryResultRow>(statement)).rows;
+  return (await client.query(statement.text, statement.values)).rows;
+}
+
 /** Starts the transaction's tenant scope: the app role plus the organization setting, in one round trip. */
 async function enterOrg(tx: Db, orgId: string): Promise<void> {
   if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
@@ -173,9 +189,40 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle client lost its connection; the pool replaces it on the next checkout.
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  // One Drizzle handle per pooled connection, reused by every transaction on it.
+  const handles = new WeakMap<pg.PoolClient, Db>();
   return {
     kind: 'postgres',
     ...transactions(db),
+    // BEGIN and the tenant scope travel in one round trip: the hot path of every request.
+    async withOrg(orgId, fn) {
+      if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
+      const client = await pool.connect();
+      let handle = handles.get(client);
+      if (!handle) {
+        handle = drizzlePg(client, { schema }) as unknown as Db;
+        handles.set(client, handle);
+      }
+      let broken: Error | undefined;
+      try {
+        await client.query(
+          `BEGIN; SELECT set_config('role', 'groundwork_app', true), set_config('groundwork.org_id', '${orgId}', true)`,
+        );
+        try {
+          const result = await fn(handle);
+          const commit = await client.query('COMMIT');
+          if (commit.command === 'ROLLBACK') throw new Error('the transaction failed and was rolled back');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch((rollbackError: Error) => {
+            broken = rollbackError;
+          });
+          throw error;
+        }
+      } finally {
+        client.release(broken);
+      }
+    },
     async openCopy(tx, table, columns) {
       const client = rawClient(tx) as pg.PoolClient;
       const role = await enterOwner(tx);

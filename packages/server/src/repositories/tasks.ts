@@ -1,6 +1,6 @@
 /** Task queries. Callers pass a transaction already scoped to the organization. */
 import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
+import { type Db, rawQuery } from '../db/database.ts';
 import { goldTasks, idempotencyKeys, tasks } from '../db/schema.ts';
 
 /** A task row. */
@@ -73,6 +73,77 @@ export async function insertTask(tx: Db, row: NewTaskRow): Promise<TaskRow | und
     })
     .returning();
   return created;
+}
+
+/** The columns a new task is written with, in the order of `taskValues` and the bulk COPY. */
+export const TASK_INSERT_COLUMNS = [
+  'id',
+  'org_id',
+  'is_test',
+  'project_id',
+  'batch_id',
+  'type',
+  'status',
+  'instruction',
+  'params',
+  'response',
+  'metadata',
+  'tags',
+  'unique_id',
+  'clear_unique_id_on_error',
+  'priority',
+  'callback_url',
+  'created_at',
+  'updated_at',
+  'completed_at',
+] as const;
+
+/** A new task's values in TASK_INSERT_COLUMNS order, JSON columns serialized. */
+export function taskValues(r: NewTaskRow): unknown[] {
+  return [
+    r.id,
+    r.orgId,
+    r.isTest,
+    r.projectId,
+    r.batchId ?? null,
+    r.type,
+    r.status ?? 'pending',
+    r.instruction ?? null,
+    JSON.stringify(r.params),
+    r.response === null || r.response === undefined ? null : JSON.stringify(r.response),
+    JSON.stringify(r.metadata),
+    r.tags ?? null,
+    r.uniqueId ?? null,
+    r.clearUniqueIdOnError ?? false,
+    r.priority ?? 20,
+    r.callbackUrl ?? null,
+    r.createdAt,
+    r.updatedAt,
+    r.completedAt ?? null,
+  ];
+}
+
+const GUARDED_INSERT = `INSERT INTO tasks (${TASK_INSERT_COLUMNS.join(', ')})
+SELECT $1, $2, $3::boolean, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12::text[], $13, $14::boolean,
+  $15::integer, $16, $17::timestamptz, $18::timestamptz, $19::timestamptz
+WHERE EXISTS (SELECT 1 FROM projects WHERE id = $4 AND version = $20::integer)
+  AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM batches WHERE id = $5 AND project_id = $4 AND status <> 'completed'))
+ON CONFLICT (org_id, is_test, unique_id) WHERE unique_id IS NOT NULL DO NOTHING
+RETURNING id`;
+
+/**
+ * Inserts a task only if its project is still at `projectVersion` and its batch (if any) is not
+ * completed — the premises under which the caller validated it from cached rows. Returns false when
+ * nothing was written (a premise changed, or the unique_id is taken); the caller then takes the slow
+ * path. One round trip, built once: this is the hot path of task creation.
+ */
+export async function insertTaskIfCurrent(tx: Db, row: NewTaskRow, projectVersion: number): Promise<boolean> {
+  const rows = await rawQuery<{ id: string }>(tx, {
+    name: 'groundwork_task_insert_if_current',
+    text: GUARDED_INSERT,
+    values: [...taskValues(row), projectVersion],
+  });
+  return rows.length === 1;
 }
 
 /** Updates a task and returns it. */

@@ -40,12 +40,15 @@ import {
   findTaskIdsByUniqueIds,
   insertGoldTask,
   insertTask,
+  insertTaskIfCurrent,
   listTasks,
   lockTask,
   type NewTaskRow,
+  TASK_INSERT_COLUMNS,
   type TaskCursor,
   type TaskFilter,
   type TaskRow,
+  taskValues,
   updateTask,
 } from '../repositories/tasks.ts';
 import type { Principal } from './principal.ts';
@@ -110,6 +113,7 @@ export class TaskService {
   readonly #db: Database;
   readonly #types: TaskTypeRegistry;
   readonly #now: () => Date;
+  readonly #containers = new ContainerCache();
 
   constructor(deps: { db: Database; types: TaskTypeRegistry; now?: () => Date }) {
     this.#db = deps.db;
@@ -141,7 +145,10 @@ export class TaskService {
     const type = this.type(typeName);
     const { common, params } = this.#splitBody(body);
     return this.#db.withOrg(p.orgId, async (tx) => {
+      const fast = await this.#createFromCache(tx, p, type, common, params, opts);
+      if (fast) return fast;
       const { project, batch } = await this.#resolveContainer(tx, p, type.name, common);
+      this.#containers.remember(p, common, { project, batch });
       const prepared = this.#prepare(p, type, project, batch, common, params, 'params');
       await this.#checkFiles(tx, p, prepared.fileIds);
       if (opts.idempotencyKey !== undefined) {
@@ -162,11 +169,45 @@ export class TaskService {
       const row = await insertTask(tx, prepared.row);
       if (!row) throw await this.#uniqueIdTaken(tx, p, prepared.row.uniqueId ?? '');
       if (batch) await this.#afterTaskAdded(tx, batch);
-      const shown: TaskRow = p.isTest
-        ? { ...row, status: 'pending', response: null, completedAt: null }
-        : row;
-      return { row: shown, project: project.name, batch: batch?.name };
+      return { row: asCreated(row), project: project.name, batch: batch?.name };
     });
+  }
+
+  /**
+   * The common case in one statement: project (and batch) from the in-process cache, the row inserted
+   * only if they are still as cached. Returns undefined to fall back to the full path — on a cache miss,
+   * a changed project or batch, a taken unique_id, anything needing more checks (files, Idempotency-Key,
+   * a test task that may complete its batch), or params the cached defaults call invalid (the full path
+   * re-validates with fresh defaults before answering 400).
+   */
+  async #createFromCache(
+    tx: Db,
+    p: Principal,
+    type: TaskType,
+    common: CommonTaskFields,
+    params: Record<string, unknown>,
+    opts: { idempotencyKey?: string },
+  ): Promise<TaskView | undefined> {
+    if (opts.idempotencyKey !== undefined) return undefined;
+    const cached = this.#containers.get(p, common);
+    if (!cached || cached.project.type !== type.name || (p.isTest && cached.batch)) return undefined;
+    let prepared: PreparedTask;
+    try {
+      prepared = this.#prepare(p, type, cached.project, cached.batch, common, params, 'params');
+    } catch (error) {
+      if (error instanceof ApiError) return undefined;
+      throw error;
+    }
+    if (prepared.fileIds.length > 0) return undefined;
+    if (!(await insertTaskIfCurrent(tx, prepared.row, cached.project.version))) {
+      this.#containers.forget(p, common);
+      return undefined;
+    }
+    return {
+      row: asCreated(newTaskAsRow(prepared.row)),
+      project: cached.project.name,
+      batch: cached.batch?.name,
+    };
   }
 
   /**
@@ -225,7 +266,7 @@ export class TaskService {
     let lastTaskId: string | null = null;
     const closeSink = async () => {
       if (chunk.length > 0 && errors.length === 0) {
-        sink ??= await this.#db.openCopy(tx, 'tasks', COPY_COLUMNS);
+        sink ??= await this.#db.openCopy(tx, 'tasks', TASK_INSERT_COLUMNS);
         await sink.write(chunk.join(''));
       }
       chunk = [];
@@ -259,7 +300,7 @@ export class TaskService {
         created++;
         chunk.push(copyLine(prepared.row, p.orgId));
         if (chunk.length >= 2000) {
-          sink ??= await this.#db.openCopy(tx, 'tasks', COPY_COLUMNS);
+          sink ??= await this.#db.openCopy(tx, 'tasks', TASK_INSERT_COLUMNS);
           await sink.write(chunk.join(''));
           chunk = [];
         }
@@ -696,6 +737,87 @@ export class TaskService {
   }
 }
 
+/**
+ * Recently used projects and batches by name, per organization and environment. Entries are premises,
+ * not truth: the guarded insert checks them in the database, so a stale entry costs a fallback, never a
+ * wrong write.
+ */
+class ContainerCache {
+  static readonly TTL_MS = 60_000;
+  static readonly MAX = 10_000;
+  readonly #entries = new Map<
+    string,
+    { value: { project: ProjectRow; batch: BatchRow | undefined }; expires: number }
+  >();
+
+  #key(p: Principal, common: CommonTaskFields): string {
+    return `${p.orgId}\u0000${p.isTest}\u0000${common.project ?? ''}\u0000${common.batch ?? ''}`;
+  }
+
+  get(
+    p: Principal,
+    common: CommonTaskFields,
+  ): { project: ProjectRow; batch: BatchRow | undefined } | undefined {
+    const key = this.#key(p, common);
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expires < Date.now()) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  remember(
+    p: Principal,
+    common: CommonTaskFields,
+    value: { project: ProjectRow; batch: BatchRow | undefined },
+  ): void {
+    if (this.#entries.size >= ContainerCache.MAX) this.#entries.clear();
+    this.#entries.set(this.#key(p, common), { value, expires: Date.now() + ContainerCache.TTL_MS });
+  }
+
+  forget(p: Principal, common: CommonTaskFields): void {
+    this.#entries.delete(this.#key(p, common));
+  }
+}
+
+/** A task row as its insert wrote it (columns the insert leaves to their defaults filled in). */
+function newTaskAsRow(r: NewTaskRow): TaskRow {
+  return {
+    id: r.id as string,
+    orgId: r.orgId,
+    isTest: r.isTest,
+    projectId: r.projectId,
+    batchId: r.batchId ?? null,
+    type: r.type,
+    status: r.status ?? 'pending',
+    instruction: r.instruction ?? null,
+    params: r.params,
+    response: r.response ?? null,
+    metadata: r.metadata,
+    tags: r.tags ?? null,
+    uniqueId: r.uniqueId ?? null,
+    clearUniqueIdOnError: r.clearUniqueIdOnError ?? false,
+    priority: r.priority ?? 20,
+    callbackUrl: r.callbackUrl ?? null,
+    callbackSucceeded: null,
+    customerReviewStatus: null,
+    audits: [],
+    createdAt: r.createdAt as Date,
+    updatedAt: r.updatedAt as Date,
+    completedAt: r.completedAt ?? null,
+  };
+}
+
+/**
+ * A just-created task as the creation answers it: test tasks are completed in the same instant, but
+ * Scale's clients expect the creation to report `pending` (a later read shows the answer).
+ */
+function asCreated(row: TaskRow): TaskRow {
+  return row.isTest ? { ...row, status: 'pending', response: null, completedAt: null } : row;
+}
+
 function uniqueIdTaken(uniqueId: string, taskId: string): ApiError {
   return new ApiError(
     'unique_id_taken',
@@ -742,32 +864,8 @@ export function decodeCursor(token: string): TaskCursor {
   throw invalid('next_token: not a token returned by this API', [{ path: 'next_token', message: 'invalid' }]);
 }
 
-/** Columns of the bulk COPY, in order. */
-const COPY_COLUMNS = [
-  'id',
-  'org_id',
-  'is_test',
-  'project_id',
-  'batch_id',
-  'type',
-  'status',
-  'instruction',
-  'params',
-  'response',
-  'metadata',
-  'tags',
-  'unique_id',
-  'clear_unique_id_on_error',
-  'priority',
-  'callback_url',
-  'created_at',
-  'updated_at',
-  'completed_at',
-] as const;
-
 /** Escapes one value for PostgreSQL's text COPY format. */
-function copyText(value: string | null): string {
-  if (value === null) return '\\N';
+function copyText(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
@@ -779,28 +877,16 @@ function pgArray(values: string[]): string {
 function copyLine(r: NewTaskRow, orgId: string): string {
   // COPY runs as the table owner, past row-level security: the organization is checked here instead.
   if (r.orgId !== orgId) throw new Error('bulk row of another organization');
-  const fields = [
-    r.id as string,
-    r.orgId,
-    r.isTest ? 't' : 'f',
-    r.projectId,
-    r.batchId ?? null,
-    r.type,
-    r.status ?? 'pending',
-    r.instruction ?? null,
-    JSON.stringify(r.params),
-    r.response === null || r.response === undefined ? null : JSON.stringify(r.response),
-    JSON.stringify(r.metadata),
-    r.tags ? pgArray(r.tags) : null,
-    r.uniqueId ?? null,
-    r.clearUniqueIdOnError ? 't' : 'f',
-    String(r.priority ?? 20),
-    r.callbackUrl ?? null,
-    (r.createdAt as Date).toISOString(),
-    (r.updatedAt as Date).toISOString(),
-    r.completedAt ? (r.completedAt as Date).toISOString() : null,
-  ];
-  return `${fields.map(copyText).join('\t')}\n`;
+  return `${taskValues(r).map(copyField).join('\t')}\n`;
+}
+
+/** One value in PostgreSQL's text COPY format. */
+function copyField(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return copyText(pgArray(value as string[]));
+  return copyText(String(value));
 }
 
 /** The 400 of a rejected import, listing its bad lines. */

@@ -1,0 +1,145 @@
+/**
+ * The tasks the ingestion benchmark creates: realistic `imageannotation` requests of ~500 bytes (an image
+ * URL, a box geometry with its labels and minimum sizes, metadata), and the same tasks as the rows the
+ * server stores, for the raw-database baselines.
+ */
+import { randomBytes } from 'node:crypto';
+import { createTaskTypeRegistry, parseTaskParams, splitTaskBody } from '@groundwork/domain';
+
+/** The task type every benchmark task has. */
+export const TASK_TYPE = 'imageannotation';
+
+const LABELS = [
+  'car',
+  'truck',
+  'bus',
+  'motorcycle',
+  'bicycle',
+  'pedestrian',
+  'traffic_light',
+  'traffic_sign',
+];
+const WEATHER = ['clear', 'overcast', 'rain', 'fog', 'snow'];
+const TIME_OF_DAY = ['dawn', 'day', 'dusk', 'night'];
+const EPOCH = Date.UTC(2024, 5, 1);
+
+/** The body of task number `i` as a client sends it (without `project`: the caller adds or defaults it). */
+export function taskBody(i: number): Record<string, unknown> {
+  const camera = `cam-${String(i % 12).padStart(2, '0')}`;
+  const frame = String(i).padStart(7, '0');
+  return {
+    attachment: `https://images.example.com/datasets/street-scenes/2024-06/${camera}/frame-${frame}.jpg`,
+    attachment_type: 'image',
+    geometries: {
+      box: { objects_to_annotate: LABELS, min_height: 8, min_width: 8 },
+    },
+    metadata: {
+      dataset: 'street-scenes',
+      split: i % 10 === 0 ? 'val' : 'train',
+      camera,
+      frame: i,
+      sequence: `seq-${String(Math.floor(i / 300)).padStart(5, '0')}`,
+      captured_at: new Date(EPOCH + i * 100).toISOString(),
+      weather: WEATHER[i % WEATHER.length],
+      time_of_day: TIME_OF_DAY[i % TIME_OF_DAY.length],
+    },
+  };
+}
+
+/** Columns the raw baselines write, in order (the columns the server's bulk COPY writes). */
+export const TASK_COLUMNS = [
+  'id',
+  'org_id',
+  'is_test',
+  'project_id',
+  'batch_id',
+  'type',
+  'status',
+  'instruction',
+  'params',
+  'response',
+  'metadata',
+  'tags',
+  'unique_id',
+  'clear_unique_id_on_error',
+  'priority',
+  'callback_url',
+  'created_at',
+  'updated_at',
+  'completed_at',
+] as const;
+
+/** One task row as the server stores it: values in {@link TASK_COLUMNS} order, JSON already serialized. */
+export type TaskRowValues = (string | number | boolean | null)[];
+
+/** A task id shaped like the server's: 4 bytes of seconds, 8 random bytes, in hex. */
+function taskId(now: number): string {
+  return (
+    Math.floor(now / 1000)
+      .toString(16)
+      .padStart(8, '0') + randomBytes(8).toString('hex')
+  );
+}
+
+/**
+ * The rows the server would store for tasks `from`…`from + count - 1`: params parsed by the task type (so
+ * with its defaults filled in), metadata apart, as a live key with no project defaults does.
+ */
+export function taskRows(orgId: string, projectId: string, from: number, count: number): TaskRowValues[] {
+  const type = createTaskTypeRegistry().get(TASK_TYPE);
+  if (!type) throw new Error(`task type ${TASK_TYPE} is not registered`);
+  const rows: TaskRowValues[] = [];
+  for (let i = from; i < from + count; i++) {
+    const { common, params } = splitTaskBody(taskBody(i));
+    const parsed = parseTaskParams(type, params);
+    if (!parsed.ok) throw new Error(`benchmark task ${i} is invalid: ${JSON.stringify(parsed.issues)}`);
+    const now = Date.now();
+    const at = new Date(now).toISOString();
+    rows.push([
+      taskId(now),
+      orgId,
+      false,
+      projectId,
+      null,
+      TASK_TYPE,
+      'pending',
+      null,
+      JSON.stringify(parsed.params),
+      null,
+      JSON.stringify(common.metadata ?? {}),
+      null,
+      null,
+      false,
+      20,
+      null,
+      at,
+      at,
+      null,
+    ]);
+  }
+  return rows;
+}
+
+function copyField(value: string | number | boolean | null): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  return String(value)
+    .replace(/\\/g, '\\\\')
+    .replace(/\t/g, '\\t')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r');
+}
+
+/** The rows in PostgreSQL's text COPY format. */
+export function copyText(rows: readonly TaskRowValues[]): string {
+  let text = '';
+  for (const row of rows) text += `${row.map(copyField).join('\t')}\n`;
+  return text;
+}
+
+/** The tasks `from`…`from + count - 1` as NDJSON lines (without `project`: the import names it). */
+export function ndjson(from: number, count: number): string {
+  let text = '';
+  for (let i = from; i < from + count; i++) text += `${JSON.stringify(taskBody(i))}\n`;
+  return text;
+}
