@@ -78,19 +78,52 @@ export interface RawStatement {
 
 /** Runs a statement on the driver behind `tx`, bypassing the ORM's SQL building (for hot paths). */
 export async function rawQuery<T>(tx: Db, statement: RawStatement): Promise<T[]> {
-  const client = rawClient(tx) as
-    | pg.PoolClient
-    | { query: (text: string, values: unknown[]) => Promise<{ rows: T[] }> };
+  const client = rawClient(tx) as pg.PoolClient | PGliteTransaction;
   if ('release' in client) return (await client.query<T & pg.QueryResultRow>(statement)).rows;
-  return (await client.query(statement.text, statement.values)).rows;
+  // PGlite runs an extended-protocol query as six protocol exchanges with the WASM backend; a simple
+  // query is one. Hot statements therefore go with their values as literals, escaped by pg.
+  const results = await client.exec(withLiterals(statement));
+  return (results.at(-1)?.rows ?? []) as T[];
 }
 
-/** Starts the transaction's tenant scope: the app role plus the organization setting, in one round trip. */
+/** The part of PGlite's transaction object used here. */
+interface PGliteTransaction {
+  exec(query: string): Promise<Array<{ rows: unknown[] }>>;
+}
+
+/** The statement's text with `$n` replaced by its value as an escaped SQL literal. */
+export function withLiterals(statement: RawStatement): string {
+  return statement.text.replace(/\$(\d+)/g, (_, n: string) => {
+    const index = Number(n) - 1;
+    if (index < 0 || index >= statement.values.length)
+      throw new Error(`${statement.name}: no value for $${n}`);
+    return literal(statement.values[index]);
+  });
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot write ${value} as a literal`);
+    // Parenthesized: `-5::integer` would cast 5 first, and the most negative integer would overflow.
+    return value < 0 ? `(${value})` : String(value);
+  }
+  if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
+  if (Array.isArray(value)) return `ARRAY[${value.map(literal).join(', ')}]`;
+  if (typeof value === 'string') return pg.escapeLiteral(value);
+  throw new Error(`cannot write a ${typeof value} as a literal`);
+}
+
+/** Starts a PGlite transaction's tenant scope: the app role plus the organization setting. */
 async function enterOrg(tx: Db, orgId: string): Promise<void> {
   if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
-  await tx.execute(
-    sql`SELECT set_config('role', 'groundwork_app', true), set_config('groundwork.org_id', ${orgId}, true)`,
-  );
+  await (rawClient(tx) as PGliteTransaction).exec(tenantScope(orgId));
+}
+
+/** The statement that enters an organization's scope (the id is checked hex, so it is inlined). */
+function tenantScope(orgId: string): string {
+  return `SELECT set_config('role', 'groundwork_app', true), set_config('groundwork.org_id', '${orgId}', true)`;
 }
 
 /** The driver's own client behind a Drizzle transaction (used for COPY, which Drizzle does not wrap). */
@@ -135,17 +168,9 @@ function copyStatement(table: string, columns: readonly string[], source: string
   return `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source}`;
 }
 
-/** The transaction entry points over one Drizzle handle, the same for both drivers. */
-function transactions(db: Db): Pick<Database, 'system' | 'withOrg' | 'withSystem'> {
-  return {
-    system: db,
-    withOrg: (orgId, fn) =>
-      db.transaction(async (tx) => {
-        await enterOrg(tx, orgId);
-        return fn(tx);
-      }),
-    withSystem: (fn) => db.transaction(fn),
-  };
+/** The owner's entry points over one Drizzle handle, the same for both drivers. */
+function systemAccess(db: Db): Pick<Database, 'system' | 'withSystem'> {
+  return { system: db, withSystem: (fn) => db.transaction(fn) };
 }
 
 /** Opens the database described by `options` (the migrations are not applied; call `migrate`). */
@@ -156,7 +181,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       kind: 'pglite',
-      ...transactions(db),
+      ...systemAccess(db),
+      withOrg: (orgId, fn) =>
+        db.transaction(async (tx) => {
+          await enterOrg(tx, orgId);
+          return fn(tx);
+        }),
       async openCopy(tx, table, columns) {
         const raw = rawClient(tx) as { query: PGlite['query'] };
         // PGlite reads a COPY's whole input from one Blob: load it in slices of about 8 MB.
@@ -193,7 +223,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const handles = new WeakMap<pg.PoolClient, Db>();
   return {
     kind: 'postgres',
-    ...transactions(db),
+    ...systemAccess(db),
     // BEGIN and the tenant scope travel in one round trip: the hot path of every request.
     async withOrg(orgId, fn) {
       if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
@@ -205,9 +235,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       }
       let broken: Error | undefined;
       try {
-        await client.query(
-          `BEGIN; SELECT set_config('role', 'groundwork_app', true), set_config('groundwork.org_id', '${orgId}', true)`,
-        );
+        await client.query(`BEGIN; ${tenantScope(orgId)}`);
         try {
           const result = await fn(handle);
           const commit = await client.query('COMMIT');
