@@ -78,8 +78,9 @@ export interface RawStatement {
 
 /** Runs a statement on the driver behind `tx`, bypassing the ORM's SQL building (for hot paths). */
 export async function rawQuery<T>(tx: Db, statement: RawStatement): Promise<T[]> {
-  const client = rawClient(tx) as pg.PoolClient | PGliteTransaction;
+  const client = rawClient(tx) as pg.PoolClient | PGliteTransaction | ScopedPGlite;
   if ('release' in client) return (await client.query<T & pg.QueryResultRow>(statement)).rows;
+  if ('run' in client) return (await client.run(statement)) as T[];
   // PGlite runs an extended-protocol query as six protocol exchanges with the WASM backend; a simple
   // query is one. Hot statements therefore go with their values as literals, escaped by pg.
   const results = await client.exec(withLiterals(statement));
@@ -115,10 +116,50 @@ function literal(value: unknown): string {
   throw new Error(`cannot write a ${typeof value} as a literal`);
 }
 
-/** Starts a PGlite transaction's tenant scope: the app role plus the organization setting. */
-async function enterOrg(tx: Db, orgId: string): Promise<void> {
-  if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
-  await (rawClient(tx) as PGliteTransaction).exec(tenantScope(orgId));
+/** The part of a PGlite transaction that Drizzle and this module call. */
+interface PGliteQueries {
+  query: PGlite['query'];
+  exec: PGlite['exec'];
+}
+
+/** A tenant-scoped PGlite transaction that also runs hot statements as prepared ones. */
+interface ScopedPGlite extends PGliteQueries {
+  run(statement: RawStatement): Promise<unknown[]>;
+}
+
+/**
+ * A PGlite transaction whose tenant scope is entered together with its first statement: with exec, in
+ * the same simple query, saving one exchange with the WASM backend per transaction. Hot statements
+ * are prepared once per database (`prepared` lists them) and executed with their values as escaped
+ * literals, so PostgreSQL neither re-parses nor re-plans them.
+ */
+function scopedLazily(tx: PGliteQueries, scope: string, prepared: Set<string>): ScopedPGlite {
+  let entered = false;
+  const scoped: ScopedPGlite = {
+    async query(...args: Parameters<PGlite['query']>) {
+      if (!entered) {
+        entered = true;
+        await tx.exec(scope);
+      }
+      return tx.query(...args);
+    },
+    async exec(query, options) {
+      if (entered) return tx.exec(query, options);
+      entered = true;
+      const [, ...results] = await tx.exec(`${scope}; ${query}`, options);
+      return results;
+    },
+    async run(statement) {
+      const name = quoteIdent(statement.name);
+      if (!prepared.has(statement.name)) {
+        await scoped.exec(`PREPARE ${name} AS ${statement.text}`);
+        prepared.add(statement.name);
+      }
+      const results = await scoped.exec(`EXECUTE ${name}(${statement.values.map(literal).join(', ')})`);
+      return results.at(-1)?.rows ?? [];
+    },
+  } as ScopedPGlite;
+  return scoped;
 }
 
 /** The statement that enters an organization's scope (the id is checked hex, so it is inlined). */
@@ -179,14 +220,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
     const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
     const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const prepared = new Set<string>();
     return {
       kind: 'pglite',
       ...systemAccess(db),
-      withOrg: (orgId, fn) =>
-        db.transaction(async (tx) => {
-          await enterOrg(tx, orgId);
-          return fn(tx);
-        }),
+      withOrg: (orgId, fn) => {
+        if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
+        return client.transaction((raw) =>
+          fn(
+            drizzlePglite({
+              client: scopedLazily(raw, tenantScope(orgId), prepared) as unknown as PGlite,
+            }) as unknown as Db,
+          ),
+        );
+      },
       async openCopy(tx, table, columns) {
         const raw = rawClient(tx) as { query: PGlite['query'] };
         // PGlite reads a COPY's whole input from one Blob: load it in slices of about 8 MB.
