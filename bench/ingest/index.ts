@@ -29,7 +29,7 @@ import {
   openPgliteHost,
   openPostgresHost,
 } from './databases.ts';
-import { copyText, ndjson, TASK_TYPE, taskBody, taskRows } from './tasks.ts';
+import { copyText, ndjson, rowValues, TASK_TYPE, taskBody, taskRows } from './tasks.ts';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI_BIN = join(REPO, 'packages/cli/src/bin.ts');
@@ -319,10 +319,11 @@ async function measureRaw(host: DatabaseHost, options: Options): Promise<Measure
     const raw = await db.openRaw(concurrency);
     try {
       if (options.paths.has('raw_insert')) {
-        await raw.insertEach(warmRows, concurrency);
+        const values = rowValues(rows);
+        await raw.insertEach(rowValues(warmRows), concurrency);
         await db.checkpoint();
         results.push(
-          await timed(host, 'raw_insert', count, undefined, () => raw.insertEach(rows, concurrency)),
+          await timed(host, 'raw_insert', count, undefined, () => raw.insertEach(values, concurrency)),
         );
         expectEqual('rows after the INSERT loop', await raw.count(), count + warmup);
         await raw.truncate();

@@ -3,8 +3,8 @@
  * URL, a box geometry with its labels and minimum sizes, metadata), and the same tasks as the rows the
  * server stores, for the raw-database baselines.
  */
-import { randomBytes } from 'node:crypto';
 import { createTaskTypeRegistry, parseTaskParams, splitTaskBody } from '@groundwork/domain';
+import { type NewTaskRow, newId, TASK_INSERT_COLUMNS, taskCopyLine, taskValues } from '@groundwork/server';
 
 /** The task type every benchmark task has. */
 export const TASK_TYPE = 'imageannotation';
@@ -46,95 +46,58 @@ export function taskBody(i: number): Record<string, unknown> {
   };
 }
 
-/** Columns the raw baselines write, in order (the columns the server's bulk COPY writes). */
-export const TASK_COLUMNS = [
-  'id',
-  'org_id',
-  'is_test',
-  'project_id',
-  'batch_id',
-  'type',
-  'status',
-  'instruction',
-  'params',
-  'response',
-  'metadata',
-  'tags',
-  'unique_id',
-  'clear_unique_id_on_error',
-  'priority',
-  'callback_url',
-  'created_at',
-  'updated_at',
-  'completed_at',
-] as const;
+/** Columns the raw baselines write, in order: the columns the server's inserts and bulk COPY write. */
+export const TASK_COLUMNS = TASK_INSERT_COLUMNS;
 
 /** One task row as the server stores it: values in {@link TASK_COLUMNS} order, JSON already serialized. */
-export type TaskRowValues = (string | number | boolean | null)[];
-
-/** A task id shaped like the server's: 4 bytes of seconds, 8 random bytes, in hex. */
-function taskId(now: number): string {
-  return (
-    Math.floor(now / 1000)
-      .toString(16)
-      .padStart(8, '0') + randomBytes(8).toString('hex')
-  );
-}
+export type TaskRowValues = unknown[];
 
 /**
  * The rows the server would store for tasks `from`…`from + count - 1`: params parsed by the task type (so
  * with its defaults filled in), metadata apart, as a live key with no project defaults does.
  */
-export function taskRows(orgId: string, projectId: string, from: number, count: number): TaskRowValues[] {
+export function taskRows(orgId: string, projectId: string, from: number, count: number): NewTaskRow[] {
   const type = createTaskTypeRegistry().get(TASK_TYPE);
   if (!type) throw new Error(`task type ${TASK_TYPE} is not registered`);
-  const rows: TaskRowValues[] = [];
+  const rows: NewTaskRow[] = [];
   for (let i = from; i < from + count; i++) {
     const { common, params } = splitTaskBody(taskBody(i));
     const parsed = parseTaskParams(type, params);
     if (!parsed.ok) throw new Error(`benchmark task ${i} is invalid: ${JSON.stringify(parsed.issues)}`);
-    const now = Date.now();
-    const at = new Date(now).toISOString();
-    rows.push([
-      taskId(now),
+    const now = new Date();
+    rows.push({
+      id: newId(now.getTime()),
       orgId,
-      false,
+      isTest: false,
       projectId,
-      null,
-      TASK_TYPE,
-      'pending',
-      null,
-      JSON.stringify(parsed.params),
-      null,
-      JSON.stringify(common.metadata ?? {}),
-      null,
-      null,
-      false,
-      20,
-      null,
-      at,
-      at,
-      null,
-    ]);
+      batchId: null,
+      type: TASK_TYPE,
+      status: 'pending',
+      instruction: null,
+      params: parsed.params as Record<string, unknown>,
+      response: null,
+      metadata: (common.metadata ?? {}) as Record<string, unknown>,
+      tags: null,
+      uniqueId: null,
+      clearUniqueIdOnError: false,
+      priority: 20,
+      callbackUrl: null,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
+    });
   }
   return rows;
 }
 
-function copyField(value: string | number | boolean | null): string {
-  if (value === null) return '\\N';
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  return String(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/\t/g, '\\t')
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r');
+/** The rows' values for a parameterized INSERT, in {@link TASK_COLUMNS} order. */
+export function rowValues(rows: readonly NewTaskRow[]): TaskRowValues[] {
+  return rows.map(taskValues);
 }
 
-/** The rows in PostgreSQL's text COPY format. */
-export function copyText(rows: readonly TaskRowValues[]): string {
-  let text = '';
-  for (const row of rows) text += `${row.map(copyField).join('\t')}\n`;
-  return text;
+/** The rows in PostgreSQL's text COPY format, as the server's bulk import writes them. */
+export function copyText(rows: readonly NewTaskRow[]): string {
+  return rows.map(taskCopyLine).join('');
 }
 
 /** The tasks `from`…`from + count - 1` as NDJSON lines (without `project`: the import names it). */

@@ -9,6 +9,8 @@ export {
   MIGRATIONS_DIR,
   openDatabase,
 } from './db/database.ts';
+export { newId } from './lib/ids.ts';
+export { type NewTaskRow, TASK_INSERT_COLUMNS, taskCopyLine, taskValues } from './repositories/tasks.ts';
 export { OrgService } from './services/orgs.ts';
 export type { Principal, Role } from './services/principal.ts';
 export { ROLES } from './services/principal.ts';

@@ -123,6 +123,30 @@ export function taskValues(r: NewTaskRow): unknown[] {
   ];
 }
 
+/** A new task as one line of PostgreSQL's text COPY format, columns in TASK_INSERT_COLUMNS order. */
+export function taskCopyLine(r: NewTaskRow): string {
+  return `${taskValues(r).map(copyField).join('\t')}\n`;
+}
+
+/** One value in PostgreSQL's text COPY format. */
+function copyField(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return copyText(pgArray(value as string[]));
+  return copyText(String(value));
+}
+
+/** Escapes a value for PostgreSQL's text COPY format. */
+function copyText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** A text[] value in PostgreSQL's array literal syntax. */
+function pgArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
 const GUARDED_INSERT = `INSERT INTO tasks (${TASK_INSERT_COLUMNS.join(', ')})
 SELECT $1, $2, $3::boolean, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12::text[], $13, $14::boolean,
   $15::integer, $16, $17::timestamptz, $18::timestamptz, $19::timestamptz

@@ -48,7 +48,7 @@ import {
   type TaskCursor,
   type TaskFilter,
   type TaskRow,
-  taskValues,
+  taskCopyLine,
   updateTask,
 } from '../repositories/tasks.ts';
 import type { Principal } from './principal.ts';
@@ -864,29 +864,11 @@ export function decodeCursor(token: string): TaskCursor {
   throw invalid('next_token: not a token returned by this API', [{ path: 'next_token', message: 'invalid' }]);
 }
 
-/** Escapes one value for PostgreSQL's text COPY format. */
-function copyText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-}
-
-function pgArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
-}
-
 /** One task row as a line of PostgreSQL's text COPY format; refuses a row of another organization. */
 function copyLine(r: NewTaskRow, orgId: string): string {
   // COPY runs as the table owner, past row-level security: the organization is checked here instead.
   if (r.orgId !== orgId) throw new Error('bulk row of another organization');
-  return `${taskValues(r).map(copyField).join('\t')}\n`;
-}
-
-/** One value in PostgreSQL's text COPY format. */
-function copyField(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return copyText(pgArray(value as string[]));
-  return copyText(String(value));
+  return taskCopyLine(r);
 }
 
 /** The 400 of a rejected import, listing its bad lines. */
