@@ -1,30 +1,23 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext, type TestOrg } from './harness.ts';
+import {
+  type Body,
+  callApi,
+  createTestContext,
+  errorPaths,
+  type TestContext,
+  type TestOrg,
+} from './harness.ts';
 
 let ctx: TestContext;
 let org: TestOrg;
 let origin: Server;
 let originUrl: string;
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON that tests walk freely.
-type Body = Record<string, any>;
-
-async function api(method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown, key = org.liveKey) {
-  const response = await ctx.app.inject({
-    method,
-    url: `/api${url}`,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
-  });
-  return { status: response.statusCode, body: response.json() as Body };
-}
-
-const paths = (body: Body) => (body.details as { path: string }[]).map((d) => d.path);
+const api = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown, key = org.liveKey) =>
+  callApi(ctx.app, key, method, url, payload);
+const paths = errorPaths;
 
 function multipart(fields: Record<string, string>, file?: { name: string; type: string; data: string }) {
   const boundary = `gw${Math.random().toString(16).slice(2)}`;

@@ -1,28 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireRole } from '../src/routes/api/auth.ts';
 import type { Principal, Role } from '../src/services/principal.ts';
-import { basic, createTestContext, type TestContext, type TestOrg } from './harness.ts';
+import {
+  type Body,
+  basic,
+  callApi,
+  createTestContext,
+  errorPaths,
+  type TestContext,
+  type TestOrg,
+} from './harness.ts';
 
 let ctx: TestContext;
 let org: TestOrg;
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON that tests walk freely.
-type Body = Record<string, any>;
-
-async function api(method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown, key = org.liveKey) {
-  const response = await ctx.app.inject({
-    method,
-    url: `/api${url}`,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
-  });
-  return { status: response.statusCode, body: response.json() as Body };
-}
-
-const paths = (body: Body) => (body.details as { path: string }[]).map((d) => d.path);
+const api = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown, key = org.liveKey) =>
+  callApi(ctx.app, key, method, url, payload);
+const paths = errorPaths;
 
 beforeAll(async () => {
   ctx = await createTestContext();

@@ -1,26 +1,21 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNdjson } from '../src/routes/api/ndjson.ts';
-import { createTestContext, type TestContext, type TestOrg } from './harness.ts';
+import {
+  type Body,
+  callApi,
+  createTestContext,
+  errorPaths,
+  type TestContext,
+  type TestOrg,
+} from './harness.ts';
 
 let ctx: TestContext;
 let org: TestOrg;
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON that tests walk freely.
-type Body = Record<string, any>;
-
-async function api(method: 'GET' | 'POST', url: string, payload?: unknown) {
-  const response = await ctx.app.inject({
-    method,
-    url: `/api${url}`,
-    headers: {
-      authorization: `Bearer ${org.liveKey}`,
-      ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
-  });
-  return { status: response.statusCode, body: response.json() as Body };
-}
+const api = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
+  callApi(ctx.app, org.liveKey, method, url, payload);
+const paths = errorPaths;
 
 async function importTasks(query: string, ndjson: string, contentType = 'application/x-ndjson') {
   const response = await ctx.app.inject({
@@ -32,7 +27,6 @@ async function importTasks(query: string, ndjson: string, contentType = 'applica
   return { status: response.statusCode, body: response.json() as Body };
 }
 
-const paths = (body: Body) => (body.details as { path: string }[]).map((d) => d.path);
 const task = (i: number) => ({ attachment: `text ${i}`, attachment_type: 'text', metadata: { i } });
 const ndjson = (bodies: unknown[]) => bodies.map((b) => JSON.stringify(b)).join('\n');
 

@@ -96,6 +96,33 @@ export function basic(key: string): string {
   return `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 }
 
+/** A response body as tests walk it: arbitrary JSON. */
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON that tests walk freely.
+export type Body = Record<string, any>;
+
+/** Calls the first-party API with a Bearer key through `app.inject`. */
+export async function callApi(
+  app: App,
+  key: string,
+  method: 'GET' | 'POST' | 'DELETE',
+  url: string,
+  payload?: unknown,
+): Promise<{ status: number; body: Body }> {
+  const response = await app.inject({
+    method,
+    url: `/api${url}`,
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
+  });
+  return { status: response.statusCode, body: response.json() as Body };
+}
+
+/** The field paths of an /api error body. */
+export const errorPaths = (body: Body): string[] => (body.details as { path: string }[]).map((d) => d.path);
+
 /** A small Scale-style client over `app.inject`. */
 export function scaleClient(app: App, key: string) {
   const call = async (

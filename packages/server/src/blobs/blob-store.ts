@@ -126,6 +126,24 @@ export function toByteStream(body: Readable | Uint8Array): Readable {
   return body;
 }
 
+/**
+ * Checks a `put` call's key and options before anything is written; on failure the body stream is
+ * destroyed (so its source is not left half-read) and the error thrown.
+ */
+export function checkPut(
+  key: string,
+  body: Readable | Uint8Array,
+  opts: { contentType: string; maxBytes?: number },
+): void {
+  try {
+    assertValidBlobKey(key);
+    assertValidPutOptions(opts);
+  } catch (error) {
+    if (!(body instanceof Uint8Array)) body.destroy();
+    throw error;
+  }
+}
+
 /** Checks `put` options shared by every store. */
 export function assertValidPutOptions(opts: { contentType: string; maxBytes?: number }): void {
   if (typeof opts.contentType !== 'string' || opts.contentType.length === 0) {

@@ -6,8 +6,8 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   assertValidBlobKey,
-  assertValidPutOptions,
   type BlobStore,
+  checkPut,
   InvalidBlobKeyError,
   MeteredStream,
   toByteStream,
@@ -43,13 +43,7 @@ export class FsBlobStore implements BlobStore {
     body: Readable | Uint8Array,
     opts: { contentType: string; maxBytes?: number },
   ): Promise<{ size: number; sha256: string }> {
-    try {
-      assertValidBlobKey(key);
-      assertValidPutOptions(opts);
-    } catch (error) {
-      if (!(body instanceof Uint8Array)) body.destroy();
-      throw error;
-    }
+    checkPut(key, body, opts);
     const path = this.#path(key);
     const dir = dirname(path);
     const tmpId = randomUUID();

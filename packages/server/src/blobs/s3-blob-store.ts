@@ -15,9 +15,9 @@ import {
 } from '@aws-sdk/client-s3';
 import {
   assertValidBlobKey,
-  assertValidPutOptions,
   type BlobStore,
   BlobTooLargeError,
+  checkPut,
   toByteStream,
 } from './blob-store.ts';
 
@@ -88,13 +88,7 @@ export class S3BlobStore implements BlobStore {
     body: Readable | Uint8Array,
     opts: { contentType: string; maxBytes?: number },
   ): Promise<{ size: number; sha256: string }> {
-    try {
-      assertValidBlobKey(key);
-      assertValidPutOptions(opts);
-    } catch (error) {
-      if (!(body instanceof Uint8Array)) body.destroy();
-      throw error;
-    }
+    checkPut(key, body, opts);
     const source = toByteStream(body);
     const objectKey = this.#objectKey(key);
     const hash = createHash('sha256');
