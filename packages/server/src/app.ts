@@ -24,6 +24,7 @@ import { type BlobStore, createBlobStore } from './blobs/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ApiError, type ErrorDetail } from './errors.ts';
+import { jsonHasNul, NUL_MESSAGE, urlEncodedHasNul } from './lib/nul.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { v1Routes } from './routes/v1/index.ts';
 import { AuthService } from './services/auth.ts';
@@ -103,6 +104,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     const text = String(body);
     if (text.trim() === '') return done(null, undefined);
+    if (jsonHasNul(text)) return done(new ApiError('invalid_request', NUL_MESSAGE), undefined);
     try {
       done(null, JSON.parse(text));
     } catch {
@@ -110,10 +112,17 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     }
   });
   await app.register(formbody, {
-    parser: (s) => coerceFormValues(qs.parse(s, { arrayLimit: 1000, depth: 5 })) as Record<string, unknown>,
+    parser: (s) => {
+      if (urlEncodedHasNul(s)) throw new ApiError('invalid_request', NUL_MESSAGE);
+      return coerceFormValues(qs.parse(s, { arrayLimit: 1000, depth: 5 })) as Record<string, unknown>;
+    },
   });
   await app.register(multipart, { limits: { fileSize: config.maxFileBytes + 1, files: 1, fields: 20 } });
   app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
+
+  app.addHook('onRequest', async (request) => {
+    if (urlEncodedHasNul(request.url)) throw new ApiError('invalid_request', NUL_MESSAGE);
+  });
 
   app.setErrorHandler((error, request, reply) => {
     const rendered = toApiError(error as FastifyError);

@@ -204,3 +204,62 @@ describe('limits', () => {
     }
   });
 });
+
+describe('NUL characters, which PostgreSQL cannot store', () => {
+  it('are refused with a 400 wherever they arrive, and nothing is written', async () => {
+    const headers = { authorization: basic(org.liveKey) };
+    const count = async () =>
+      (await ctx.app.inject({ method: 'GET', url: '/v1/tasks?limit=1', headers })).json().total as number;
+    const before = await count();
+    const cases = [
+      {
+        method: 'POST',
+        url: '/v1/task/categorization',
+        json: { attachment: 'x', attachment_type: 'text', categories: ['a'], metadata: { a: 'b\u0000c' } },
+      },
+      {
+        method: 'POST',
+        url: '/v1/task/categorization',
+        json: { attachment: 'x\u0000', attachment_type: 'text', categories: ['a'] },
+      },
+      { method: 'POST', url: '/v1/projects', json: { type: 'categorization', name: 'n\u0000' } },
+      { method: 'POST', url: `/v1/task/${taskId}/tags`, json: ['a\u0000'] },
+      { method: 'GET', url: '/v1/projects/a%00b' },
+      { method: 'GET', url: '/v1/tasks?project=a%00' },
+    ] as const;
+    for (const c of cases) {
+      const response = await ctx.app.inject({
+        method: c.method,
+        url: c.url,
+        headers: { ...headers, ...('json' in c ? { 'content-type': 'application/json' } : {}) },
+        ...('json' in c ? { payload: JSON.stringify(c.json) } : {}),
+      });
+      expect(response.statusCode, `${c.method} ${c.url}: ${response.body}`).toBe(400);
+      expect(response.json().error).toContain('NUL');
+    }
+    const form = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/task/categorization',
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'attachment=x%00&attachment_type=text&categories=a',
+    });
+    expect(form.statusCode).toBe(400);
+    const boundary = 'nul';
+    const upload = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/files/upload',
+      headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="display_name"\r\n\r\na\u0000b\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--${boundary}--\r\n`,
+    });
+    expect(upload.statusCode).toBe(400);
+    const imported = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/tasks/import?type=categorization',
+      headers: { authorization: `Bearer ${org.liveKey}`, 'content-type': 'application/x-ndjson' },
+      payload: `${JSON.stringify({ attachment: 'ok', attachment_type: 'text', categories: ['a'] })}\n${JSON.stringify({ attachment: 'x\u0000', attachment_type: 'text', categories: ['a'] })}\n`,
+    });
+    expect(imported.statusCode).toBe(400);
+    expect(imported.json().details).toEqual([expect.objectContaining({ path: 'line 2' })]);
+    expect(await count()).toBe(before);
+  });
+});

@@ -1,6 +1,7 @@
 /** Reads Scale-style file uploads (`file` part plus text fields) shared by /v1 and /api. */
 import type { FastifyRequest } from 'fastify';
 import { invalid } from '../errors.ts';
+import { jsonHasNul, NUL_MESSAGE } from '../lib/nul.ts';
 import type { FileFields, FileService, FileView, StoredBlob } from '../services/files.ts';
 import type { Principal } from '../services/principal.ts';
 
@@ -14,7 +15,7 @@ export function fileFieldsFrom(source: Record<string, unknown>): FileFields {
   ] as const) {
     const value = source[key];
     if (value === undefined || value === null || value === '') continue;
-    if (typeof value !== 'string' || value.length > 1024) {
+    if (typeof value !== 'string' || value.length > 1024 || value.includes('\u0000')) {
       throw invalid(`${key}: must be a string of at most 1024 characters`, [
         { path: key, message: 'invalid' },
       ]);
@@ -23,6 +24,8 @@ export function fileFieldsFrom(source: Record<string, unknown>): FileFields {
   }
   let metadata = source.metadata;
   if (typeof metadata === 'string' && metadata !== '') {
+    if (jsonHasNul(metadata))
+      throw invalid(`metadata: ${NUL_MESSAGE}`, [{ path: 'metadata', message: 'holds NUL' }]);
     try {
       metadata = JSON.parse(metadata);
     } catch {
@@ -60,7 +63,7 @@ export async function readMultipartUpload(
       if (blob) throw invalid('file: send one file per request');
       // The file streams into the store as it arrives; fields may come before or after it.
       blob = await files.storeBlob(p, part.file, part.mimetype || 'application/octet-stream');
-      filename = part.filename;
+      filename = part.filename.replaceAll('\u0000', '');
     }
     if (!blob) throw invalid('file: a `file` part is required', [{ path: 'file', message: 'required' }]);
     const described = fileFieldsFrom(fields);

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { ApiError, type ErrorDetail } from '../../errors.ts';
+import { jsonHasNul } from '../../lib/nul.ts';
 
 /** One parsed line; `line` counts from 1 and includes blank lines, so it matches the caller's editor. */
 export interface NdjsonLine {
@@ -59,11 +60,18 @@ export async function readNdjson(input: Readable, limits: NdjsonLimits): Promise
       return;
     }
     try {
-      lines.push({ line: lineNumber, body: JSON.parse(text) });
+      if (jsonHasNul(text)) {
+        errors.push({
+          path: `line ${lineNumber}`,
+          message: 'contains a NUL character (\\u0000), which cannot be stored',
+        });
+      } else {
+        lines.push({ line: lineNumber, body: JSON.parse(text) });
+      }
     } catch (error) {
       errors.push({ path: `line ${lineNumber}`, message: `not valid JSON: ${(error as Error).message}` });
-      if (errors.length >= maxErrors) stop(badLines(errors));
     }
+    if (errors.length >= maxErrors) stop(badLines(errors));
   });
   const closed = once(rl, 'close');
   const broken = once(input, 'error').then(([error]) => {
