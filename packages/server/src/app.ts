@@ -24,7 +24,7 @@ import { type BlobStore, createBlobStore } from './blobs/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ApiError, type ErrorDetail } from './errors.ts';
-import { jsonHasNul, NUL_MESSAGE, urlEncodedHasNul } from './lib/nul.ts';
+import { NUL_MESSAGE, unstorableJson, urlEncodedHasNul } from './lib/nul.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { v1Routes } from './routes/v1/index.ts';
 import { AuthService } from './services/auth.ts';
@@ -104,7 +104,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     const text = String(body);
     if (text.trim() === '') return done(null, undefined);
-    if (jsonHasNul(text)) return done(new ApiError('invalid_request', NUL_MESSAGE), undefined);
+    const unstorable = unstorableJson(text);
+    if (unstorable) return done(new ApiError('invalid_request', unstorable), undefined);
     try {
       done(null, JSON.parse(text));
     } catch {

@@ -205,7 +205,7 @@ describe('limits', () => {
   });
 });
 
-describe('NUL characters, which PostgreSQL cannot store', () => {
+describe('characters PostgreSQL cannot store: NUL and unpaired surrogates', () => {
   it('are refused with a 400 wherever they arrive, and nothing is written', async () => {
     const headers = { authorization: basic(org.liveKey) };
     const count = async () =>
@@ -224,6 +224,16 @@ describe('NUL characters, which PostgreSQL cannot store', () => {
       },
       { method: 'POST', url: '/v1/projects', json: { type: 'categorization', name: 'n\u0000' } },
       { method: 'POST', url: `/v1/task/${taskId}/tags`, json: ['a\u0000'] },
+      {
+        method: 'POST',
+        url: '/v1/task/categorization',
+        json: { attachment: 'x', attachment_type: 'text', categories: ['a'], metadata: { a: 'b\ud800c' } },
+      },
+      {
+        method: 'POST',
+        url: '/v1/task/categorization',
+        json: { attachment: 'x\udc00', attachment_type: 'text', categories: ['a'] },
+      },
       { method: 'GET', url: '/v1/projects/a%00b' },
       { method: 'GET', url: '/v1/tasks?project=a%00' },
     ] as const;
@@ -235,7 +245,7 @@ describe('NUL characters, which PostgreSQL cannot store', () => {
         ...('json' in c ? { payload: JSON.stringify(c.json) } : {}),
       });
       expect(response.statusCode, `${c.method} ${c.url}: ${response.body}`).toBe(400);
-      expect(response.json().error).toContain('NUL');
+      expect(response.json().error).toMatch(/NUL|surrogate/);
     }
     const form = await ctx.app.inject({
       method: 'POST',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonHasNul, urlEncodedHasNul } from './nul.ts';
+import { jsonHasNul, unstorableJson, urlEncodedHasNul } from './nul.ts';
 
 function decodesToNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
@@ -34,5 +34,27 @@ describe('urlEncodedHasNul', () => {
     expect(urlEncodedHasNul('/v1/projects/a%00b')).toBe(true);
     expect(urlEncodedHasNul('a=%00')).toBe(true);
     expect(urlEncodedHasNul('/v1/projects/a%2500b')).toBe(false);
+  });
+});
+
+describe('unstorableJson', () => {
+  it('refuses unpaired surrogates in values and keys, and accepts pairs', () => {
+    expect(unstorableJson(JSON.stringify({ a: 'x\ud800' }))).toContain('surrogate');
+    expect(unstorableJson(JSON.stringify({ '\udc00': 1 }))).toContain('surrogate');
+    expect(unstorableJson(JSON.stringify({ a: '😀 \ud83d\ude00' }))).toBeNull();
+    expect(unstorableJson(JSON.stringify({ a: '\\ud800' }))).toBeNull();
+    expect(unstorableJson(JSON.stringify({ a: 'ok' }))).toBeNull();
+  });
+
+  it('agrees with decoding for any JSON text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), (a, b) => {
+        const text = JSON.stringify({ a, b });
+        const storable =
+          !a.includes('\u0000') && !b.includes('\u0000') && a.isWellFormed() && b.isWellFormed();
+        expect(unstorableJson(text) === null).toBe(storable);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

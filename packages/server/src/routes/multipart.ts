@@ -1,7 +1,7 @@
 /** Reads Scale-style file uploads (`file` part plus text fields) shared by /v1 and /api. */
 import type { FastifyRequest } from 'fastify';
 import { invalid } from '../errors.ts';
-import { jsonHasNul, NUL_MESSAGE } from '../lib/nul.ts';
+import { unstorableJson } from '../lib/nul.ts';
 import type { FileFields, FileService, FileView, StoredBlob } from '../services/files.ts';
 import type { Principal } from '../services/principal.ts';
 
@@ -15,7 +15,12 @@ export function fileFieldsFrom(source: Record<string, unknown>): FileFields {
   ] as const) {
     const value = source[key];
     if (value === undefined || value === null || value === '') continue;
-    if (typeof value !== 'string' || value.length > 1024 || value.includes('\u0000')) {
+    if (
+      typeof value !== 'string' ||
+      value.length > 1024 ||
+      value.includes('\u0000') ||
+      !value.isWellFormed()
+    ) {
       throw invalid(`${key}: must be a string of at most 1024 characters`, [
         { path: key, message: 'invalid' },
       ]);
@@ -24,8 +29,8 @@ export function fileFieldsFrom(source: Record<string, unknown>): FileFields {
   }
   let metadata = source.metadata;
   if (typeof metadata === 'string' && metadata !== '') {
-    if (jsonHasNul(metadata))
-      throw invalid(`metadata: ${NUL_MESSAGE}`, [{ path: 'metadata', message: 'holds NUL' }]);
+    const unstorable = unstorableJson(metadata);
+    if (unstorable) throw invalid(`metadata: ${unstorable}`, [{ path: 'metadata', message: unstorable }]);
     try {
       metadata = JSON.parse(metadata);
     } catch {

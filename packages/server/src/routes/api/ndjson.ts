@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { ApiError, type ErrorDetail } from '../../errors.ts';
-import { jsonHasNul } from '../../lib/nul.ts';
+import { unstorableJson } from '../../lib/nul.ts';
 
 /** One parsed line; `line` counts from 1 and includes blank lines, so it matches the caller's editor. */
 export interface NdjsonLine {
@@ -60,11 +60,9 @@ export async function readNdjson(input: Readable, limits: NdjsonLimits): Promise
       return;
     }
     try {
-      if (jsonHasNul(text)) {
-        errors.push({
-          path: `line ${lineNumber}`,
-          message: 'contains a NUL character (\\u0000), which cannot be stored',
-        });
+      const unstorable = unstorableJson(text);
+      if (unstorable) {
+        errors.push({ path: `line ${lineNumber}`, message: unstorable });
       } else {
         lines.push({ line: lineNumber, body: JSON.parse(text) });
       }
