@@ -56,7 +56,7 @@ const body = fc.oneof(
       'prompt',
       'expected_response',
     ),
-    fc.jsonValue(),
+    fc.oneof(fc.jsonValue(), fc.string({ unit: 'binary' }), fc.array(fc.string({ unit: 'binary' }))),
   ),
 );
 
