@@ -140,3 +140,15 @@ export {
   transcriptionResponseSchema,
   transcriptionTaskType,
 } from './task-types/transcription/index.ts';
+export {
+  needsReview,
+  type ProjectRouting,
+  type ProjectWorkflow,
+  projectRoutingSchema,
+  projectWorkflowSchema,
+  readRouting,
+  readWorkflow,
+  reviewPolicySchema,
+  routedWorkforceSchema,
+  stableFraction,
+} from './workflow/index.ts';

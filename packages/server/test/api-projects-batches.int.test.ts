@@ -178,6 +178,8 @@ describe('requireRole', () => {
     orgSlug: org.slug,
     isTest: false,
     keyId: null,
+    userId: null,
+    workforceId: null,
     actorName: 'someone',
     role,
   });

@@ -14,6 +14,7 @@ import {
   pgRole,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -79,10 +80,15 @@ export const memberships = pgTable(
     orgId: orgId(),
     userId: text('user_id').notNull(),
     role: text('role', { enum: ['owner', 'admin', 'manager', 'reviewer', 'annotator', 'viewer'] }).notNull(),
+    /** The workforce an annotator or reviewer works for (null: the organization's own, unassigned). */
+    workforceId: text('workforce_id'),
+    /** A disabled member cannot log in or take work; their past work stays attributed. */
+    disabled: boolean('disabled').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.userId] }),
+    index('memberships_workforce_idx').on(t.orgId, t.workforceId),
     index('memberships_user_idx').on(t.userId),
     orgIsolation(),
   ],
@@ -124,6 +130,12 @@ export const projects = pgTable(
     params: jsonb('params').$type<Record<string, unknown>>().notNull(),
     instruction: text('instruction'),
     version: integer('version').notNull().default(0),
+    /** How tasks become human work: overlap, review stage, lease duration (see `ProjectWorkflow`). */
+    workflow: jsonb('workflow').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    /** Who may work the project: workforces (with optional shares) and required skills (`ProjectRouting`). */
+    routing: jsonb('routing').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    /** Higher first: the queue serves projects by priority, then batch priority, task priority and age. */
+    priority: integer('priority').notNull().default(0),
     archived: boolean('archived').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -158,6 +170,8 @@ export const batches = pgTable(
     callback: text('callback'),
     calibrationBatch: boolean('calibration_batch').notNull().default(false),
     selfLabelBatch: boolean('self_label_batch').notNull().default(false),
+    /** Higher first within a project's queue. */
+    priority: integer('priority').notNull().default(0),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull(),
     archived: boolean('archived').notNull().default(false),
     createdAt: createdAt(),
@@ -203,6 +217,16 @@ export const tasks = pgTable(
     callbackUrl: text('callback_url'),
     callbackSucceeded: boolean('callback_succeeded'),
     customerReviewStatus: text('customer_review_status'),
+    /** Where a pending task is in its workflow: labeling, review, or done (terminal status). */
+    stage: text('stage', { enum: ['label', 'review', 'done'] })
+      .notNull()
+      .default('label'),
+    /** The labeling round: 1, then one more after every rejection. */
+    round: integer('round').notNull().default(1),
+    /** The consensus of the labeling stage (awaiting review, or the basis of the final response). */
+    stageResponse: jsonb('stage_response').$type<unknown>(),
+    /** Agreement of the labeling stage's answers, 0..1 (null until consensus). */
+    agreement: real('agreement'),
     audits: jsonb('audits').$type<TaskAudit[]>().notNull().default(sql`'[]'::jsonb`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -292,4 +316,252 @@ export const auditEvents = pgTable(
     hash: text('hash').notNull(),
   },
   (t) => [index('audit_events_org_idx').on(t.orgId, t.id), orgIsolation()],
+);
+
+/** A team of annotators: the organization's own staff or an outside vendor. */
+export const workforces = pgTable(
+  'workforces',
+  {
+    id: text('id').primaryKey(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['internal', 'vendor'] }).notNull(),
+    /** Who to talk to (a name, an email address). */
+    contact: text('contact'),
+    description: text('description'),
+    archived: boolean('archived').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('workforces_name_key').on(t.orgId, t.name), orgIsolation()],
+);
+
+/** A skill or qualification a member holds (granted by a manager or earned by a qualification test). */
+export const memberSkills = pgTable(
+  'member_skills',
+  {
+    orgId: orgId(),
+    userId: text('user_id').notNull(),
+    skill: text('skill').notNull(),
+    source: text('source', { enum: ['granted', 'qualification'] }).notNull(),
+    grantedBy: text('granted_by'),
+    grantedAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId, t.skill] }), orgIsolation()],
+);
+
+/** A logged-in browser: the cookie carries the token, only its SHA-256 is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    orgId: orgId(),
+    userId: text('user_id').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+    userAgent: text('user_agent'),
+    ip: text('ip'),
+  },
+  (t) => [
+    uniqueIndex('sessions_token_key').on(t.tokenHash),
+    index('sessions_user_idx').on(t.userId),
+    orgIsolation(),
+  ],
+);
+
+/** An invitation by link to join an organization with a role; the link's token is stored hashed. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    orgId: orgId(),
+    email: text('email').notNull(),
+    role: text('role', { enum: ['owner', 'admin', 'manager', 'reviewer', 'annotator', 'viewer'] }).notNull(),
+    workforceId: text('workforce_id'),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: text('invited_by'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, precision: 3 }),
+    acceptedBy: text('accepted_by'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    uniqueIndex('invitations_token_key').on(t.tokenHash),
+    index('invitations_org_idx').on(t.orgId, t.createdAt),
+    orgIsolation(),
+  ],
+);
+
+/**
+ * Open work: one row per slot (task × stage × round × slot) that nobody holds. Rows leave when leased
+ * and come back when a lease is released or expires, so the table claims scan stays small.
+ */
+export const workQueue = pgTable(
+  'work_queue',
+  {
+    orgId: orgId(),
+    projectId: text('project_id').notNull(),
+    batchId: text('batch_id'),
+    taskId: text('task_id').notNull(),
+    stage: text('stage', { enum: ['label', 'review'] }).notNull(),
+    round: integer('round').notNull(),
+    slot: integer('slot').notNull(),
+    /** Combined priority (project, batch, task), higher first. */
+    priority: integer('priority').notNull(),
+    /** The workforce this slot is routed to by the project's shares (null: any allowed workforce). */
+    workforceId: text('workforce_id'),
+    /** The task's creation time: older first at equal priority. */
+    taskCreatedAt: timestamp('task_created_at', { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.stage, t.round, t.slot] }),
+    index('work_queue_claim_idx').on(
+      t.orgId,
+      t.projectId,
+      t.stage,
+      t.priority.desc(),
+      t.taskCreatedAt,
+      t.taskId,
+      t.slot,
+    ),
+    orgIsolation(),
+  ],
+);
+
+/** One unit of human work: a slot leased to one person, and what they answered. */
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: text('id').primaryKey(),
+    orgId: orgId(),
+    projectId: text('project_id').notNull(),
+    batchId: text('batch_id'),
+    taskId: text('task_id').notNull(),
+    stage: text('stage', { enum: ['label', 'review'] }).notNull(),
+    round: integer('round').notNull(),
+    slot: integer('slot').notNull(),
+    priority: integer('priority').notNull(),
+    taskCreatedAt: timestamp('task_created_at', { withTimezone: true, precision: 3 }).notNull(),
+    userId: text('user_id').notNull(),
+    workforceId: text('workforce_id'),
+    /** leased → submitted, or skipped / released / expired / revoked (the slot went back or away). */
+    status: text('status', {
+      enum: ['leased', 'submitted', 'skipped', 'released', 'expired', 'revoked'],
+    }).notNull(),
+    /** Routed slot's workforce (kept so a returned slot keeps its routing). */
+    routedWorkforceId: text('routed_workforce_id'),
+    leasedAt: timestamp('leased_at', { withTimezone: true, precision: 3 }).notNull(),
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true, precision: 3 }).notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, precision: 3 }),
+    /** Milliseconds the person spent, as the workbench measured it (capped by the lease's wall time). */
+    timeSpentMs: integer('time_spent_ms'),
+    response: jsonb('response').$type<unknown>(),
+    /** For comparisons: the order the options were shown in (e.g. `[1, 0]` when swapped). */
+    displayOrder: jsonb('display_order').$type<number[]>(),
+    skipReason: text('skip_reason'),
+    /** Set when a reviewer rejected this answer: what they said. */
+    feedback: text('feedback'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('assignments_task_idx').on(t.taskId, t.stage, t.round),
+    index('assignments_user_idx').on(t.orgId, t.userId, t.status),
+    index('assignments_lease_idx').on(t.leaseExpiresAt).where(sql`status = 'leased'`),
+    uniqueIndex('assignments_slot_key')
+      .on(t.taskId, t.stage, t.round, t.slot)
+      .where(sql`status IN ('leased', 'submitted')`),
+    uniqueIndex('assignments_person_key')
+      .on(t.taskId, t.stage, t.round, t.userId)
+      .where(sql`status IN ('leased', 'submitted')`),
+    orgIsolation(),
+  ],
+);
+
+/** A verdict on a task's labeling result: by a reviewer of the workflow, or by the customer's audit. */
+export const reviews = pgTable(
+  'reviews',
+  {
+    id: text('id').primaryKey(),
+    orgId: orgId(),
+    taskId: text('task_id').notNull(),
+    round: integer('round').notNull(),
+    /** The review assignment, when the verdict came through the review queue. */
+    assignmentId: text('assignment_id'),
+    source: text('source', { enum: ['reviewer', 'customer'] }).notNull(),
+    actorType: text('actor_type', { enum: ['user', 'api_key'] }).notNull(),
+    actorId: text('actor_id'),
+    verdict: text('verdict', { enum: ['accept', 'fix', 'reject'] }).notNull(),
+    /** The corrected answer of a `fix`. */
+    response: jsonb('response').$type<unknown>(),
+    comment: text('comment'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reviews_task_idx').on(t.taskId, t.createdAt), orgIsolation()],
+);
+
+/** A webhook to deliver (transactional outbox): written with the change it reports, sent by the worker. */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: text('id').primaryKey(),
+    orgId: orgId(),
+    isTest: boolean('is_test').notNull(),
+    /** `task.completed` style event name. */
+    event: text('event').notNull(),
+    taskId: text('task_id'),
+    batchId: text('batch_id'),
+    url: text('url').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, precision: 3 }),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true, precision: 3 }),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    index('deliveries_list_idx').on(t.orgId, t.createdAt.desc(), t.id.desc()),
+    index('deliveries_task_idx').on(t.taskId),
+    index('deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    orgIsolation(),
+  ],
+);
+
+/** One attempt to deliver a webhook. */
+export const deliveryAttempts = pgTable(
+  'delivery_attempts',
+  {
+    orgId: orgId(),
+    deliveryId: text('delivery_id').notNull(),
+    attempt: integer('attempt').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }).notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    statusCode: integer('status_code'),
+    error: text('error'),
+  },
+  (t) => [primaryKey({ columns: [t.deliveryId, t.attempt] }), orgIsolation()],
+);
+
+/**
+ * Per-organization secrets for webhooks: the `scale-callback-auth` value and the HMAC signing key,
+ * encrypted with the server's master key (AES-256-GCM).
+ */
+export const orgSecrets = pgTable(
+  'org_secrets',
+  {
+    orgId: text('org_id').primaryKey(),
+    /** Encrypted `scale-callback-auth` header value. */
+    callbackAuth: text('callback_auth').notNull(),
+    /** Encrypted HMAC-SHA256 signing key of webhook bodies. */
+    signingKey: text('signing_key').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  () => [orgIsolation()],
 );

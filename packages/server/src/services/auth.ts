@@ -58,6 +58,8 @@ export class AuthService {
             orgSlug: found.org.slug,
             isTest: found.key.environment === 'test',
             keyId: found.key.id,
+            userId: null,
+            workforceId: null,
             actorName: `api-key:${found.key.name}`,
             role: 'admin',
           }

@@ -13,6 +13,10 @@ export interface Principal {
   isTest: boolean;
   /** The API key used, if any. */
   keyId: string | null;
+  /** The logged-in person (session), if any; work (leases, reviews) needs one. */
+  userId: string | null;
+  /** The person's workforce in this organization, if any. */
+  workforceId: string | null;
   /** A short name of the caller for audit records (key name or user email). */
   actorName: string;
   /** The caller's role (API keys act as admins of their organization). */
@@ -21,5 +25,5 @@ export interface Principal {
 
 /** The audit actor of a principal. */
 export function actorOf(p: Principal): { type: 'api_key' | 'user'; id: string | null } {
-  return p.keyId ? { type: 'api_key', id: p.keyId } : { type: 'user', id: null };
+  return p.keyId ? { type: 'api_key', id: p.keyId } : { type: 'user', id: p.userId };
 }
