@@ -5,6 +5,7 @@ import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { apiKeyCommand, orgCommand, userCommand } from './commands/orgs.ts';
 import { serveCommand } from './commands/serve.ts';
+import { workerCommand } from './commands/worker.ts';
 import type { CliIo } from './context.ts';
 import { describeFailure } from './errors.ts';
 
@@ -22,6 +23,7 @@ export function buildCli(io: Partial<CliIo> = {}): Command {
     .exitOverride();
   for (const command of [
     serveCommand(resolved),
+    workerCommand(resolved),
     migrateCommand(resolved),
     orgCommand(resolved),
     userCommand(resolved),

@@ -3,8 +3,10 @@ import {
   type App,
   buildApp,
   type Config,
+  createJobRunner,
   type Database,
   databaseOptions,
+  type JobRunner,
   openDatabase,
 } from '@groundwork/server';
 import { type DemoSummary, hasAnyOrganization, seedDemo } from './demo/seed.ts';
@@ -26,6 +28,8 @@ export interface RunningServer {
   url: string;
   /** What the demo seed created in this start, when it ran. */
   seeded: DemoSummary | null;
+  /** The in-process job runner (GROUNDWORK_WORKER=embedded), or null when jobs run elsewhere. */
+  jobs: JobRunner | null;
   /** Stops accepting requests, lets open ones finish, and closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -35,6 +39,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { config } = options;
   const db = await openDatabase(databaseOptions(config));
   let app: App | undefined;
+  let jobs: JobRunner | null = null;
   try {
     await db.migrate();
     app = await buildApp(config, { db, logger: options.logger ?? true });
@@ -42,6 +47,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       options.seedDemoIfEmpty && !(await hasAnyOrganization(db))
         ? await seedDemo(app.services, { dataDir: config.dataDir })
         : null;
+    if (config.worker === 'embedded') {
+      jobs = createJobRunner({ db, config, log: app.log });
+      await jobs.start();
+    }
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -55,12 +64,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       db,
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       seeded,
+      jobs,
       close: () => {
-        closing ??= listening.close().finally(() => db.close());
+        const runner = jobs;
+        closing ??= listening
+          .close()
+          .then(() => runner?.stop())
+          .finally(() => db.close());
         return closing;
       },
     };
   } catch (error) {
+    await jobs?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await db.close().catch(() => {});
     throw error;

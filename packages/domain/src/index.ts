@@ -49,9 +49,12 @@ export {
 } from './shared/label-description.ts';
 export {
   type CheckResponseResult,
+  type ConsensusResult,
   checkResponse,
+  isDisplayOrder,
   type ParseParamsResult,
   parseTaskParams,
+  randomDisplayOrder,
   type TaskType,
   type TaskTypeRegistry,
 } from './task-type.ts';

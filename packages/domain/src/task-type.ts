@@ -20,6 +20,26 @@ export interface TaskType<P = unknown, R = unknown> {
   placeholderResponse(params: P): R;
   /** Every attachment URL or file reference the params point at, so the server can resolve uploaded files. */
   attachmentUrls(params: P): string[];
+  /**
+   * Merges the answers of one stage (every slot filled) into the stage result, with an agreement score.
+   * Throws on an empty list. When every answer passes {@link checkResponse}, so does the result. Ties go to
+   * the earliest answer, so the result is deterministic for a given answer order.
+   */
+  consensus(params: P, answers: readonly R[]): ConsensusResult<R>;
+  /**
+   * For types that show several items side by side (pairwise preference, ranking): how many, so the server
+   * can show them in a random order per assignment (see {@link randomDisplayOrder}) to cancel position bias.
+   * Answers always refer to the items in the task's canonical order. Absent for types without such items.
+   */
+  displayItems?(params: P): number;
+}
+
+/** Outcome of {@link TaskType.consensus}: the merged answer and how much the answers agreed. */
+export interface ConsensusResult<R> {
+  /** The stage result, an answer of the type's response schema. */
+  response: R;
+  /** Agreement between the answers, from 0 (none) to 1 (all agree; also for a single answer). */
+  agreement: number;
 }
 
 /** Looks task types up by name. Built by `createTaskTypeRegistry()` and passed explicitly to whoever needs it. */
@@ -54,4 +74,29 @@ export function checkResponse<P, R>(
   const issues = type.validateResponse(params, result.data);
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, response: result.data };
+}
+
+/**
+ * A uniformly random display order of `count` items (Fisher–Yates): `order[i]` is the canonical index of
+ * the item shown at position `i`. `random` returns numbers in [0, 1), like `Math.random`; injecting it keeps
+ * this function pure and testable.
+ */
+export function randomDisplayOrder(count: number, random: () => number): number[] {
+  if (!Number.isInteger(count) || count < 0)
+    throw new Error(`expected a non-negative item count, got ${count}`);
+  const order = Array.from({ length: count }, (_, index) => index);
+  for (let i = count - 1; i > 0; i -= 1) {
+    const j = Math.min(i, Math.floor(random() * (i + 1)));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  return order;
+}
+
+/** Whether `order` is a display order of `count` items: each canonical index 0..count-1 exactly once. */
+export function isDisplayOrder(order: readonly number[], count: number): boolean {
+  return (
+    order.length === count &&
+    new Set(order).size === count &&
+    order.every((index) => Number.isInteger(index) && index >= 0 && index < count)
+  );
 }

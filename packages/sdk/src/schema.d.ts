@@ -8,13 +8,13 @@ export interface paths {
         };
         /**
          * List API keys
-         * @description Every API key of the organization, revoked ones included, oldest first; never their secrets. Requires the `admin` role or a more powerful one (API keys act as `admin`).
+         * @description Every API key of the organization, revoked ones included, oldest first; never their secrets. Allowed roles: `owner`, `admin` (API keys act as `admin`).
          */
         get: operations["listApiKeys"];
         put?: never;
         /**
          * Create an API key
-         * @description Creates an API key and returns its secret once. A test key may only create test keys. Requires the `admin` role or a more powerful one (API keys act as `admin`).
+         * @description Creates an API key and returns its secret once. A test key may only create test keys. Allowed roles: `owner`, `admin` (API keys act as `admin`).
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -35,9 +35,69 @@ export interface paths {
         post?: never;
         /**
          * Revoke an API key
-         * @description Revokes an API key at once; requests with it fail from then on. A test key may only revoke test keys. Requires the `admin` role or a more powerful one (API keys act as `admin`).
+         * @description Revokes an API key at once; requests with it fail from then on. A test key may only revoke test keys. Allowed roles: `owner`, `admin` (API keys act as `admin`).
          */
         delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log in
+         * @description Checks an email and password and starts a session: sets the `gw_session` cookie (HttpOnly) and returns the CSRF token to send with every write. Too many failed attempts answer 429. Needs no authentication.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log out
+         * @description Ends the session of the cookie and clears the cookie. Only for session callers.
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the current session
+         * @description The logged-in person, organization, role and CSRF token of the session cookie (401 when logged out). Only for session callers.
+         */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -52,13 +112,13 @@ export interface paths {
         };
         /**
          * List batches
-         * @description Batches of the caller's environment, newest first. Requires the `viewer` role or a more powerful one (API keys act as `admin`).
+         * @description Batches of the caller's environment, newest first. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
          */
         get: operations["listBatches"];
         put?: never;
         /**
          * Create a batch
-         * @description Creates a batch in a project; 409 `name_taken` if the name is used. Requires the `manager` role or a more powerful one (API keys act as `admin`).
+         * @description Creates a batch in a project; 409 `name_taken` if the name is used. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
          */
         post: operations["createBatch"];
         delete?: never;
@@ -76,7 +136,7 @@ export interface paths {
         };
         /**
          * Get a batch
-         * @description A batch by name, with its task counts by status. Requires the `viewer` role or a more powerful one (API keys act as `admin`).
+         * @description A batch by name, with its task counts by status. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
          */
         get: operations["getBatch"];
         put?: never;
@@ -84,7 +144,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a batch
+         * @description Sets a batch's queue priority; its open slots are re-stamped in the same transaction. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        patch: operations["updateBatch"];
         trace?: never;
     };
     "/api/batches/{name}/finalize": {
@@ -98,9 +162,69 @@ export interface paths {
         put?: never;
         /**
          * Finalize a batch
-         * @description Releases a staging batch's tasks to annotators; a batch already in progress is returned unchanged. Requires the `manager` role or a more powerful one (API keys act as `admin`).
+         * @description Releases a staging batch's tasks to annotators (queues their labeling slots); a batch already in progress is returned unchanged. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
          */
         post: operations["finalizeBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook deliveries
+         * @description Webhook deliveries of the caller's environment, newest first, a page at a time: pass `nextCursor` back as `cursor` for the next page. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        get: operations["listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook delivery
+         * @description A delivery with the body it sends and every attempt so far. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        get: operations["getDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deliveries/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-send a webhook delivery
+         * @description Sends the delivery's event again, now, as a new delivery (new id, a fresh cycle of attempts) with the same body and target; the original keeps its history. Audited. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        post: operations["resendDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -118,7 +242,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file
-         * @description Stores the `file` part of a multipart/form-data body; use its `attachmentUrl` in tasks. Requires the `manager` role or a more powerful one (API keys act as `admin`).
+         * @description Stores the `file` part of a multipart/form-data body; use its `attachmentUrl` in tasks. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
          */
         post: operations["uploadFile"];
         delete?: never;
@@ -138,7 +262,7 @@ export interface paths {
         put?: never;
         /**
          * Import a file from a URL
-         * @description Downloads a file from a public http(s) URL and stores it. Requires the `manager` role or a more powerful one (API keys act as `admin`).
+         * @description Downloads a file from a public http(s) URL and stores it. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
          */
         post: operations["importFile"];
         delete?: never;
@@ -156,7 +280,7 @@ export interface paths {
         };
         /**
          * Get a file
-         * @description A file's description by id. Requires the `viewer` role or a more powerful one (API keys act as `admin`).
+         * @description A file's description by id. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
          */
         get: operations["getFile"];
         put?: never;
@@ -176,10 +300,202 @@ export interface paths {
         };
         /**
          * Download a file's content
-         * @description Streams the stored bytes with the file's content type. Requires the `viewer` role or a more powerful one (API keys act as `admin`).
+         * @description Streams the stored bytes with the file's content type. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
          */
         get: operations["getFileContent"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invitations
+         * @description Every invitation of the organization, newest first, with its status; never the tokens. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        get: operations["listInvitations"];
+        put?: never;
+        /**
+         * Invite someone
+         * @description Creates an invitation link valid for 7 days; its token is shown only in this response. Managers may invite annotators, reviewers and viewers, admins any role but owner, owners any role. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation
+         * @description Creates the account of the invited email (or checks the password of the existing one), adds the membership, and logs in like `login` (sets the session cookie). 409 `already_member` when the person already is a member. Needs no authentication.
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/by-token/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Look at an invitation link
+         * @description What an open link invites to; 404 (saying why) when it is unknown, used, revoked or expired. Needs no authentication.
+         */
+        get: operations["previewInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an invitation
+         * @description Makes the link stop working (409 `invitation_accepted` when it was already used). Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List members
+         * @description Every member of the organization, by email. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        get: operations["listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member
+         * @description Removes the person from the organization and ends their sessions in it; their past work stays attributed. Only an owner may remove an owner; the last owner cannot be removed. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role or status
+         * @description Only an owner may grant or take the `owner` role; the last owner cannot be demoted or disabled (409 `last_owner`); nobody changes their own role or status. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        patch: operations["updateMember"];
+        trace?: never;
+    };
+    "/api/members/{userId}/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a member's skills
+         * @description The skills and qualifications a member holds, expired ones included (`active: false`). Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        get: operations["listMemberSkills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{userId}/skills/{skill}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Grant a member a skill
+         * @description Grants (or renews) a skill, recorded as granted by the caller. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        put: operations["grantMemberSkill"];
+        post?: never;
+        /**
+         * Take away a member's skill
+         * @description Removes a skill (granted or earned) and returns what was removed; 404 if the member does not hold it. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        delete: operations["revokeMemberSkill"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{userId}/workforce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a member's workforce
+         * @description Puts a member in a workforce, or in none with null. 404 for a user who is not a member; 400 for a workforce that is unknown or archived. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        put: operations["setMemberWorkforce"];
         post?: never;
         delete?: never;
         options?: never;
@@ -196,11 +512,51 @@ export interface paths {
         };
         /**
          * Get the caller's organization
-         * @description The organization the API key belongs to, and the environment and role it acts with. Requires the `viewer` role or a more powerful one (API keys act as `admin`).
+         * @description The organization the API key belongs to, and the environment and role it acts with. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
          */
         get: operations["getOrg"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/webhook-secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the webhook secrets
+         * @description The organization's `scale-callback-auth` value and signing secret (created on first use). Each read is audited. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        get: operations["getWebhookSecrets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/webhook-secrets/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the webhook secrets
+         * @description Replaces both webhook secrets with new random ones and returns them; every attempt from now on (retries included) uses the new ones. Audited. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        post: operations["rotateWebhookSecrets"];
         delete?: never;
         options?: never;
         head?: never;
@@ -216,13 +572,13 @@ export interface paths {
         };
         /**
          * List projects
-         * @description Every project of the caller's environment, oldest first. Requires the `viewer` role or a more powerful one (API keys act as `admin`).
+         * @description Every project of the caller's environment, oldest first. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
          */
         get: operations["listProjects"];
         put?: never;
         /**
          * Create a project
-         * @description Creates a project; 409 `name_taken` if the name is used. Requires the `manager` role or a more powerful one (API keys act as `admin`).
+         * @description Creates a project; 409 `name_taken` if the name is used. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
          */
         post: operations["createProject"];
         delete?: never;
@@ -240,7 +596,7 @@ export interface paths {
         };
         /**
          * Get a project
-         * @description A project by name. Requires the `viewer` role or a more powerful one (API keys act as `admin`).
+         * @description A project by name. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
          */
         get: operations["getProject"];
         put?: never;
@@ -260,7 +616,7 @@ export interface paths {
         };
         /**
          * List a project's param versions
-         * @description Every version of the project's default params, oldest first; the last is current. Requires the `viewer` role or a more powerful one (API keys act as `admin`).
+         * @description Every version of the project's default params, oldest first; the last is current. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
          */
         get: operations["getProjectParamHistory"];
         put?: never;
@@ -282,9 +638,33 @@ export interface paths {
         put?: never;
         /**
          * Set a project's default params
-         * @description Records a new version of the project's default params (and instruction); tasks created afterwards use it. Requires the `manager` role or a more powerful one (API keys act as `admin`).
+         * @description Records a new version of the project's default params (and instruction); tasks created afterwards use it. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
          */
         post: operations["setProjectParams"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{name}/workflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a project's workflow, routing and priority
+         * @description The project's work policy with defaults applied. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
+         */
+        get: operations["getProjectWorkflow"];
+        /**
+         * Set a project's workflow, routing and priority
+         * @description Replaces the given parts of the project's work policy. A change of routing or priority re-stamps the project's open queue slots at once; a change of overlap applies to tasks dispatched afterwards. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        put: operations["setProjectWorkflow"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -300,7 +680,7 @@ export interface paths {
         };
         /**
          * List tasks
-         * @description Tasks of the caller's environment, newest first, a page at a time: pass `nextCursor` back as `cursor` for the next page. Requires the `viewer` role or a more powerful one (API keys act as `admin`).
+         * @description Tasks of the caller's environment, newest first, a page at a time: pass `nextCursor` back as `cursor` for the next page. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
          */
         get: operations["listTasks"];
         put?: never;
@@ -322,7 +702,7 @@ export interface paths {
         put?: never;
         /**
          * Import tasks in bulk (NDJSON)
-         * @description Creates many tasks of one type from an `application/x-ndjson` body, all or nothing: every line is validated first and if any is invalid nothing is written and the error details name each bad line (`line 12`). At most 1,000,000 lines. Requires the `manager` role or a more powerful one (API keys act as `admin`).
+         * @description Creates many tasks of one type from an `application/x-ndjson` body, all or nothing: every line is validated first and if any is invalid nothing is written and the error details name each bad line (`line 12`). At most 1,000,000 lines. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
          */
         post: operations["importTasks"];
         delete?: never;
@@ -340,9 +720,241 @@ export interface paths {
         };
         /**
          * Get a task
-         * @description A task by id. Requires the `viewer` role or a more powerful one (API keys act as `admin`).
+         * @description A task by id. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
          */
         get: operations["getTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my assignments
+         * @description The caller's own assignments, newest first. `feedback=true` lists only answers a reviewer rejected, with the comment. Allowed roles: `owner`, `admin`, `manager`, `reviewer`, `annotator` (API keys act as `admin`).
+         */
+        get: operations["listMyAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one of my assignments
+         * @description One of the caller's assignments with its task, as leasing returned it. Allowed roles: `owner`, `admin`, `manager`, `reviewer`, `annotator` (API keys act as `admin`).
+         */
+        get: operations["getMyAssignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/assignments/{id}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend a lease
+         * @description Extends the caller's lease by the project's lease length. 409 `lease_expired` when it already ended, `lease_not_held` when it is no longer leased. Allowed roles: `owner`, `admin`, `manager`, `reviewer`, `annotator` (API keys act as `admin`).
+         */
+        post: operations["heartbeatAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/assignments/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release an assignment
+         * @description Gives the slot back to the queue without prejudice (the caller may be offered it again). Allowed roles: `owner`, `admin`, `manager`, `reviewer`, `annotator` (API keys act as `admin`).
+         */
+        post: operations["releaseAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/assignments/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review a task
+         * @description The verdict of a review lease: `accept` completes the task with the consensus, `fix` completes it with the corrected `response`, `reject` (with a `comment`) sends it back to labeling — the annotators see the comment. Allowed roles: `owner`, `admin`, `manager`, `reviewer` (API keys act as `admin`).
+         */
+        post: operations["reviewAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/assignments/{id}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Skip an assignment
+         * @description Gives the slot back to the queue for someone else, with a reason; the caller is not offered this task again in this round. Allowed roles: `owner`, `admin`, `manager`, `reviewer`, `annotator` (API keys act as `admin`).
+         */
+        post: operations["skipAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/assignments/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit an answer
+         * @description Submits the answer of a labeling lease. It is checked against the task type's response schema and the task's params (labels that exist, minimum sizes, vertex counts, required fields): a 400 `invalid_response` names each bad field. When it is the round's last slot, the answers are merged by consensus and the task goes to review or completes. Allowed roles: `owner`, `admin`, `manager`, `reviewer`, `annotator` (API keys act as `admin`).
+         */
+        post: operations["submitAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lease the next assignment
+         * @description Leases the best open assignment the caller may take: projects routed to their workforce whose required skills they hold, highest priority first (project, batch, task), then oldest; never a task they already took, skipped or answered in this round. Concurrent callers never get the same slot. `assignment` is null when there is no work. Review leases need the `reviewer` role. Allowed roles: `owner`, `admin`, `manager`, `reviewer`, `annotator` (API keys act as `admin`).
+         */
+        post: operations["leaseNextAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workforces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List workforces
+         * @description The organization's workforces, oldest first. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        get: operations["listWorkforces"];
+        put?: never;
+        /**
+         * Create a workforce
+         * @description Creates a workforce; 409 `name_taken` if the name is used. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        post: operations["createWorkforce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workforces/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a workforce
+         * @description A workforce by id. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        get: operations["getWorkforce"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive a workforce
+         * @description Archives a workforce (nothing is deleted: past work stays attributed, members keep it until moved). Refused with 409 `workforce_in_use`, naming the projects, while any project routes to it. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        delete: operations["archiveWorkforce"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a workforce
+         * @description Renames, re-describes, archives or restores a workforce; 409 `name_taken` if renamed to a name in use, 409 `workforce_in_use` when archiving one a project routes to. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        patch: operations["updateWorkforce"];
+        trace?: never;
+    };
+    "/api/workforces/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a workforce's members
+         * @description The members who work for the workforce, by email. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        get: operations["listWorkforceMembers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -633,6 +1245,276 @@ export interface operations {
             };
         };
     };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Credentials. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Email address of the account. */
+                    email: string;
+                    /** @description Slug of the organization to work in (default: the person's oldest membership). */
+                    org?: string;
+                    /** @description Password of the account. */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A logged-in session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send this value in the `x-csrf-token` header of every request that changes something. */
+                        csrfToken: string;
+                        /**
+                         * Format: date-time
+                         * @description When the session ends at the latest (it also ends after 12 hours of inactivity).
+                         */
+                        expiresAt: string;
+                        /** @description The organization the session acts in. */
+                        org: {
+                            /** @description Organization id. */
+                            id: string;
+                            /** @description Display name of the organization. */
+                            name: string;
+                            /** @description URL-safe unique name of the organization. */
+                            slug: string;
+                        };
+                        /**
+                         * @description The person's role in the organization.
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "manager" | "reviewer" | "annotator" | "viewer";
+                        /** @description The logged-in person. */
+                        user: {
+                            /** @description Email address the person logs in with. */
+                            email: string;
+                            /** @description User id. */
+                            id: string;
+                            /** @description Display name. */
+                            name: string;
+                        };
+                        /** @description The person's workforce in the organization, if any. */
+                        workforceId: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Always true.
+                         * @enum {boolean}
+                         */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A logged-in session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send this value in the `x-csrf-token` header of every request that changes something. */
+                        csrfToken: string;
+                        /**
+                         * Format: date-time
+                         * @description When the session ends at the latest (it also ends after 12 hours of inactivity).
+                         */
+                        expiresAt: string;
+                        /** @description The organization the session acts in. */
+                        org: {
+                            /** @description Organization id. */
+                            id: string;
+                            /** @description Display name of the organization. */
+                            name: string;
+                            /** @description URL-safe unique name of the organization. */
+                            slug: string;
+                        };
+                        /**
+                         * @description The person's role in the organization.
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "manager" | "reviewer" | "annotator" | "viewer";
+                        /** @description The logged-in person. */
+                        user: {
+                            /** @description Email address the person logs in with. */
+                            email: string;
+                            /** @description User id. */
+                            id: string;
+                            /** @description Display name. */
+                            name: string;
+                        };
+                        /** @description The person's workforce in the organization, if any. */
+                        workforceId: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     listBatches: {
         parameters: {
             query?: {
@@ -683,6 +1565,8 @@ export interface operations {
                             };
                             /** @description Unique name of the batch in its environment; used in paths. */
                             name: string;
+                            /** @description Queue priority within the project, -100..100; higher is served first. */
+                            priority: number;
                             /** @description Name of the project the batch belongs to. */
                             project: string;
                             /** @description Whether this is a self-label batch. */
@@ -772,6 +1656,8 @@ export interface operations {
                     };
                     /** @description Unique name of the batch in its environment. */
                     name: string;
+                    /** @description Queue priority within the project, -100..100 (default 0). */
+                    priority?: number;
                     /** @description Name of the project the batch belongs to. */
                     project: string;
                     /** @description Make it a self-label batch (starts in staging). */
@@ -812,6 +1698,8 @@ export interface operations {
                         };
                         /** @description Unique name of the batch in its environment; used in paths. */
                         name: string;
+                        /** @description Queue priority within the project, -100..100; higher is served first. */
+                        priority: number;
                         /** @description Name of the project the batch belongs to. */
                         project: string;
                         /** @description Whether this is a self-label batch. */
@@ -915,6 +1803,8 @@ export interface operations {
                         };
                         /** @description Unique name of the batch in its environment; used in paths. */
                         name: string;
+                        /** @description Queue priority within the project, -100..100; higher is served first. */
+                        priority: number;
                         /** @description Name of the project the batch belongs to. */
                         project: string;
                         /** @description Whether this is a self-label batch. */
@@ -935,6 +1825,119 @@ export interface operations {
                             /** @description Tasks waiting for an answer. */
                             pending: number;
                         };
+                        /**
+                         * Format: date-time
+                         * @description When the batch last changed.
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    updateBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description Changes to a batch. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Queue priority within the project, -100..100; the batch's open slots are re-stamped at once. */
+                    priority: number;
+                };
+            };
+        };
+        responses: {
+            /** @description A named group of tasks in a project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether the batch is archived. */
+                        archived: boolean;
+                        /** @description Whether this is a calibration batch. */
+                        calibrationBatch: boolean;
+                        /** @description URL or email notified when the batch completes. */
+                        callback: string | null;
+                        /** @description When the batch completed. */
+                        completedAt: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the batch was created.
+                         */
+                        createdAt: string;
+                        /** @description Batch id. */
+                        id: string;
+                        /** @description Whether the batch belongs to the test environment. */
+                        isTest: boolean;
+                        /** @description Free-form metadata of the batch. */
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Unique name of the batch in its environment; used in paths. */
+                        name: string;
+                        /** @description Queue priority within the project, -100..100; higher is served first. */
+                        priority: number;
+                        /** @description Name of the project the batch belongs to. */
+                        project: string;
+                        /** @description Whether this is a self-label batch. */
+                        selfLabelBatch: boolean;
+                        /**
+                         * @description `staging` until finalized, `in_progress` while tasks are open, `completed` when all are done.
+                         * @enum {string}
+                         */
+                        status: "staging" | "in_progress" | "completed";
                         /**
                          * Format: date-time
                          * @description When the batch last changed.
@@ -1029,6 +2032,8 @@ export interface operations {
                         };
                         /** @description Unique name of the batch in its environment; used in paths. */
                         name: string;
+                        /** @description Queue priority within the project, -100..100; higher is served first. */
+                        priority: number;
                         /** @description Name of the project the batch belongs to. */
                         project: string;
                         /** @description Whether this is a self-label batch. */
@@ -1043,6 +2048,339 @@ export interface operations {
                          * @description When the batch last changed.
                          */
                         updatedAt: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    listDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries about this task. */
+                taskId?: string;
+                /** @description Only deliveries about this batch (or its tasks). */
+                batchId?: string;
+                /** @description Only deliveries with this status. */
+                status?: "pending" | "succeeded" | "failed";
+                /** @description Largest number of deliveries to return (1–100, default 50). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omitted for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The deliveries of this page. */
+                        items: {
+                            /** @description Attempts made so far. */
+                            attemptCount: number;
+                            /** @description The batch the event is about (or the task belongs to), if any. */
+                            batchId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the event happened and the delivery was queued.
+                             */
+                            createdAt: string;
+                            /** @description When the receiver accepted it. */
+                            deliveredAt: string | null;
+                            /** @description What happened: `task.completed`, `task.error` or `batch.completed`. */
+                            event: string;
+                            /** @description Delivery id, sent as `x-groundwork-delivery`. */
+                            id: string;
+                            /** @description Whether the delivery belongs to the test environment. */
+                            isTest: boolean;
+                            /** @description When the latest attempt started. */
+                            lastAttemptAt: string | null;
+                            /** @description Why the latest attempt failed, if it did. */
+                            lastError: string | null;
+                            /** @description HTTP status of the latest answer; `null` if none came. */
+                            lastStatusCode: number | null;
+                            /** @description When the next attempt is due, while pending. */
+                            nextAttemptAt: string | null;
+                            /**
+                             * @description `pending` until the receiver answers 2xx (`succeeded`) or every attempt failed (`failed`).
+                             * @enum {string}
+                             */
+                            status: "pending" | "succeeded" | "failed";
+                            /** @description The task the event is about, if any. */
+                            taskId: string | null;
+                            /** @description Where the webhook is POSTed. */
+                            url: string;
+                        }[];
+                        /** @description Cursor of the next page; `null` on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A webhook delivery with its body and attempts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Attempts made so far. */
+                        attemptCount: number;
+                        /** @description Every attempt, oldest first. */
+                        attempts: {
+                            /** @description Attempt number, from 1. */
+                            attempt: number;
+                            /** @description How long the attempt took, in milliseconds. */
+                            durationMs: number;
+                            /** @description Why the attempt failed (status, timeout, refused address...). */
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the attempt started.
+                             */
+                            startedAt: string;
+                            /** @description HTTP status of the answer; `null` when none came. */
+                            statusCode: number | null;
+                        }[];
+                        /** @description The batch the event is about (or the task belongs to), if any. */
+                        batchId: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the event happened and the delivery was queued.
+                         */
+                        createdAt: string;
+                        /** @description When the receiver accepted it. */
+                        deliveredAt: string | null;
+                        /** @description What happened: `task.completed`, `task.error` or `batch.completed`. */
+                        event: string;
+                        /** @description Delivery id, sent as `x-groundwork-delivery`. */
+                        id: string;
+                        /** @description Whether the delivery belongs to the test environment. */
+                        isTest: boolean;
+                        /** @description When the latest attempt started. */
+                        lastAttemptAt: string | null;
+                        /** @description Why the latest attempt failed, if it did. */
+                        lastError: string | null;
+                        /** @description HTTP status of the latest answer; `null` if none came. */
+                        lastStatusCode: number | null;
+                        /** @description When the next attempt is due, while pending. */
+                        nextAttemptAt: string | null;
+                        /** @description The JSON body POSTed to the receiver. */
+                        payload: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description `pending` until the receiver answers 2xx (`succeeded`) or every attempt failed (`failed`).
+                         * @enum {string}
+                         */
+                        status: "pending" | "succeeded" | "failed";
+                        /** @description The task the event is about, if any. */
+                        taskId: string | null;
+                        /** @description Where the webhook is POSTed. */
+                        url: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    resendDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A webhook delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Attempts made so far. */
+                        attemptCount: number;
+                        /** @description The batch the event is about (or the task belongs to), if any. */
+                        batchId: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the event happened and the delivery was queued.
+                         */
+                        createdAt: string;
+                        /** @description When the receiver accepted it. */
+                        deliveredAt: string | null;
+                        /** @description What happened: `task.completed`, `task.error` or `batch.completed`. */
+                        event: string;
+                        /** @description Delivery id, sent as `x-groundwork-delivery`. */
+                        id: string;
+                        /** @description Whether the delivery belongs to the test environment. */
+                        isTest: boolean;
+                        /** @description When the latest attempt started. */
+                        lastAttemptAt: string | null;
+                        /** @description Why the latest attempt failed, if it did. */
+                        lastError: string | null;
+                        /** @description HTTP status of the latest answer; `null` if none came. */
+                        lastStatusCode: number | null;
+                        /** @description When the next attempt is due, while pending. */
+                        nextAttemptAt: string | null;
+                        /**
+                         * @description `pending` until the receiver answers 2xx (`succeeded`) or every attempt failed (`failed`).
+                         * @enum {string}
+                         */
+                        status: "pending" | "succeeded" | "failed";
+                        /** @description The task the event is about, if any. */
+                        taskId: string | null;
+                        /** @description Where the webhook is POSTed. */
+                        url: string;
                     };
                 };
             };
@@ -1495,6 +2833,1148 @@ export interface operations {
             };
         };
     };
+    listInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A list of invitations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The invitations. */
+                        items: {
+                            /** @description When it was accepted. */
+                            acceptedAt: string | null;
+                            /** @description User id of who accepted it. */
+                            acceptedBy: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the invitation was created.
+                             */
+                            createdAt: string;
+                            /** @description Email address invited. */
+                            email: string;
+                            /**
+                             * Format: date-time
+                             * @description When the link stops working.
+                             */
+                            expiresAt: string;
+                            /** @description Invitation id. */
+                            id: string;
+                            /** @description User id of who invited (null for an API key). */
+                            invitedBy: string | null;
+                            /** @description When it was revoked. */
+                            revokedAt: string | null;
+                            /**
+                             * @description Role the invited person gets.
+                             * @enum {string}
+                             */
+                            role: "owner" | "admin" | "manager" | "reviewer" | "annotator" | "viewer";
+                            /**
+                             * @description `pending` until accepted, revoked or expired.
+                             * @enum {string}
+                             */
+                            status: "pending" | "accepted" | "revoked" | "expired";
+                            /** @description Workforce the invited person joins, if any. */
+                            workforceId: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A new invitation. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Email address of the person to invite. */
+                    email: string;
+                    /**
+                     * @description Role they get: managers may invite annotators, reviewers and viewers; admins any role but owner.
+                     * @enum {string}
+                     */
+                    role: "owner" | "admin" | "manager" | "reviewer" | "annotator" | "viewer";
+                    /** @description Workforce of the organization they join. */
+                    workforceId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description A new invitation with its link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description When it was accepted. */
+                        acceptedAt: string | null;
+                        /** @description User id of who accepted it. */
+                        acceptedBy: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the invitation was created.
+                         */
+                        createdAt: string;
+                        /** @description Email address invited. */
+                        email: string;
+                        /**
+                         * Format: date-time
+                         * @description When the link stops working.
+                         */
+                        expiresAt: string;
+                        /** @description Invitation id. */
+                        id: string;
+                        /** @description User id of who invited (null for an API key). */
+                        invitedBy: string | null;
+                        /** @description When it was revoked. */
+                        revokedAt: string | null;
+                        /**
+                         * @description Role the invited person gets.
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "manager" | "reviewer" | "annotator" | "viewer";
+                        /**
+                         * @description `pending` until accepted, revoked or expired.
+                         * @enum {string}
+                         */
+                        status: "pending" | "accepted" | "revoked" | "expired";
+                        /** @description The secret of the link. It is shown only in this response. */
+                        token: string;
+                        /** @description The link to send to the person. */
+                        url: string;
+                        /** @description Workforce the invited person joins, if any. */
+                        workforceId: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Acceptance of an invitation. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Display name (required for a new account). */
+                    name?: string;
+                    /** @description A new password (at least 10 characters), or the password of the existing account of the invited email. */
+                    password: string;
+                    /** @description The token of the link. */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A logged-in session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send this value in the `x-csrf-token` header of every request that changes something. */
+                        csrfToken: string;
+                        /**
+                         * Format: date-time
+                         * @description When the session ends at the latest (it also ends after 12 hours of inactivity).
+                         */
+                        expiresAt: string;
+                        /** @description The organization the session acts in. */
+                        org: {
+                            /** @description Organization id. */
+                            id: string;
+                            /** @description Display name of the organization. */
+                            name: string;
+                            /** @description URL-safe unique name of the organization. */
+                            slug: string;
+                        };
+                        /**
+                         * @description The person's role in the organization.
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "manager" | "reviewer" | "annotator" | "viewer";
+                        /** @description The logged-in person. */
+                        user: {
+                            /** @description Email address the person logs in with. */
+                            email: string;
+                            /** @description User id. */
+                            id: string;
+                            /** @description Display name. */
+                            name: string;
+                        };
+                        /** @description The person's workforce in the organization, if any. */
+                        workforceId: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    previewInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An open invitation link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Email address invited; accepting logs in (or creates) this account. */
+                        email: string;
+                        /**
+                         * Format: date-time
+                         * @description When the link stops working.
+                         */
+                        expiresAt: string;
+                        /** @description Name of the organization the link invites to. */
+                        orgName: string;
+                        /**
+                         * @description Role the invited person gets.
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "manager" | "reviewer" | "annotator" | "viewer";
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An invitation to join the organization. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description When it was accepted. */
+                        acceptedAt: string | null;
+                        /** @description User id of who accepted it. */
+                        acceptedBy: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the invitation was created.
+                         */
+                        createdAt: string;
+                        /** @description Email address invited. */
+                        email: string;
+                        /**
+                         * Format: date-time
+                         * @description When the link stops working.
+                         */
+                        expiresAt: string;
+                        /** @description Invitation id. */
+                        id: string;
+                        /** @description User id of who invited (null for an API key). */
+                        invitedBy: string | null;
+                        /** @description When it was revoked. */
+                        revokedAt: string | null;
+                        /**
+                         * @description Role the invited person gets.
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "manager" | "reviewer" | "annotator" | "viewer";
+                        /**
+                         * @description `pending` until accepted, revoked or expired.
+                         * @enum {string}
+                         */
+                        status: "pending" | "accepted" | "revoked" | "expired";
+                        /** @description Workforce the invited person joins, if any. */
+                        workforceId: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A list of members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The members. */
+                        items: {
+                            /**
+                             * Format: date-time
+                             * @description When the person became a member.
+                             */
+                            createdAt: string;
+                            /** @description A disabled member cannot log in or take work. */
+                            disabled: boolean;
+                            /** @description Email address of the member. */
+                            email: string;
+                            /** @description Display name of the member. */
+                            name: string;
+                            /**
+                             * @description Role of the member in the organization.
+                             * @enum {string}
+                             */
+                            role: "owner" | "admin" | "manager" | "reviewer" | "annotator" | "viewer";
+                            /** @description User id of the member. */
+                            userId: string;
+                            /** @description Workforce the member works for, if any. */
+                            workforceId: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id of the member. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A member of the organization. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the person became a member.
+                         */
+                        createdAt: string;
+                        /** @description A disabled member cannot log in or take work. */
+                        disabled: boolean;
+                        /** @description Email address of the member. */
+                        email: string;
+                        /** @description Display name of the member. */
+                        name: string;
+                        /**
+                         * @description Role of the member in the organization.
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "manager" | "reviewer" | "annotator" | "viewer";
+                        /** @description User id of the member. */
+                        userId: string;
+                        /** @description Workforce the member works for, if any. */
+                        workforceId: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    updateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id of the member. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        /** @description A change of a membership. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Disable (true) or re-enable (false) the member; disabling ends their sessions. */
+                    disabled?: boolean;
+                    /**
+                     * @description The new role (only an owner may grant or take `owner`).
+                     * @enum {string}
+                     */
+                    role?: "owner" | "admin" | "manager" | "reviewer" | "annotator" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description A member of the organization. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the person became a member.
+                         */
+                        createdAt: string;
+                        /** @description A disabled member cannot log in or take work. */
+                        disabled: boolean;
+                        /** @description Email address of the member. */
+                        email: string;
+                        /** @description Display name of the member. */
+                        name: string;
+                        /**
+                         * @description Role of the member in the organization.
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "manager" | "reviewer" | "annotator" | "viewer";
+                        /** @description User id of the member. */
+                        userId: string;
+                        /** @description Workforce the member works for, if any. */
+                        workforceId: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    listMemberSkills: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member's user id. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A member's skills. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The skills, by name. */
+                        items: {
+                            /** @description Whether it counts now (not expired); only active skills satisfy routing. */
+                            active: boolean;
+                            /** @description When it expires (null: never). */
+                            expiresAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When it was granted or earned.
+                             */
+                            grantedAt: string;
+                            /** @description Who granted it (null for qualifications). */
+                            grantedBy: {
+                                /** @description The user id or the API key id. */
+                                id: string;
+                                /**
+                                 * @description A person or an API key.
+                                 * @enum {string}
+                                 */
+                                type: "user" | "api_key";
+                            } | null;
+                            /** @description The skill, a lowercase slug (e.g. `medicine`, `lidar`). */
+                            skill: string;
+                            /**
+                             * @description `granted` by a manager, or `qualification`: earned by passing a qualification test.
+                             * @enum {string}
+                             */
+                            source: "granted" | "qualification";
+                        }[];
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    grantMemberSkill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member's user id. */
+                userId: string;
+                /** @description The skill, a lowercase slug (a-z, 0-9, `_` `.` `-`; e.g. `medicine`, `lidar`). */
+                skill: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description When the skill expires (ISO 8601, in the future); omitted or null: never. */
+                    expiresAt?: string | null;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description A skill or qualification of a member. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether it counts now (not expired); only active skills satisfy routing. */
+                        active: boolean;
+                        /** @description When it expires (null: never). */
+                        expiresAt: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When it was granted or earned.
+                         */
+                        grantedAt: string;
+                        /** @description Who granted it (null for qualifications). */
+                        grantedBy: {
+                            /** @description The user id or the API key id. */
+                            id: string;
+                            /**
+                             * @description A person or an API key.
+                             * @enum {string}
+                             */
+                            type: "user" | "api_key";
+                        } | null;
+                        /** @description The skill, a lowercase slug (e.g. `medicine`, `lidar`). */
+                        skill: string;
+                        /**
+                         * @description `granted` by a manager, or `qualification`: earned by passing a qualification test.
+                         * @enum {string}
+                         */
+                        source: "granted" | "qualification";
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    revokeMemberSkill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member's user id. */
+                userId: string;
+                /** @description The skill, a lowercase slug (a-z, 0-9, `_` `.` `-`; e.g. `medicine`, `lidar`). */
+                skill: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A skill or qualification of a member. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether it counts now (not expired); only active skills satisfy routing. */
+                        active: boolean;
+                        /** @description When it expires (null: never). */
+                        expiresAt: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When it was granted or earned.
+                         */
+                        grantedAt: string;
+                        /** @description Who granted it (null for qualifications). */
+                        grantedBy: {
+                            /** @description The user id or the API key id. */
+                            id: string;
+                            /**
+                             * @description A person or an API key.
+                             * @enum {string}
+                             */
+                            type: "user" | "api_key";
+                        } | null;
+                        /** @description The skill, a lowercase slug (e.g. `medicine`, `lidar`). */
+                        skill: string;
+                        /**
+                         * @description `granted` by a manager, or `qualification`: earned by passing a qualification test.
+                         * @enum {string}
+                         */
+                        source: "granted" | "qualification";
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    setMemberWorkforce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member's user id. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        /** @description A member's workforce. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The workforce's id (an active workforce of the organization), or null for none. */
+                    workforceId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description A member's workforce. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The user id. */
+                        userId: string;
+                        /** @description The workforce the member works for (null: none). */
+                        workforceId: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     getOrg: {
         parameters: {
             query?: never;
@@ -1529,6 +4009,140 @@ export interface operations {
                         role: string;
                         /** @description URL-safe unique name of the organization. */
                         slug: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getWebhookSecrets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's webhook secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Sent verbatim in the `scale-callback-auth` header of every webhook; compare it as is. */
+                        callbackAuthKey: string;
+                        /** @description Key of the `x-groundwork-signature` HMAC-SHA256 (its UTF-8 bytes); see the webhook documentation. */
+                        signingSecret: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    rotateWebhookSecrets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's webhook secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Sent verbatim in the `scale-callback-auth` header of every webhook; compare it as is. */
+                        callbackAuthKey: string;
+                        /** @description Key of the `x-groundwork-signature` HMAC-SHA256 (its UTF-8 bytes); see the webhook documentation. */
+                        signingSecret: string;
                     };
                 };
             };
@@ -1616,6 +4230,26 @@ export interface operations {
                             params: {
                                 [key: string]: unknown;
                             };
+                            /** @description Queue priority of the project, -100..100; higher is served first. */
+                            priority: number;
+                            /** @description Who may work the project: workforces (with optional shares) and required skills. */
+                            routing: {
+                                /**
+                                 * @description Skills an annotator must hold (all of them) to take the work; lowercase slugs.
+                                 * @default []
+                                 */
+                                skills: string[];
+                                /**
+                                 * @description The workforces allowed on the project; empty: every workforce of the organization.
+                                 * @default []
+                                 */
+                                workforces: {
+                                    /** @description The workforce's id. */
+                                    id: string;
+                                    /** @description Relative share of the slots routed to this workforce (e.g. 0.7 and 0.3). */
+                                    share?: number;
+                                }[];
+                            };
                             /** @description Task type of the project, e.g. `categorization`. */
                             type: string;
                             /**
@@ -1625,6 +4259,37 @@ export interface operations {
                             updatedAt: string;
                             /** @description Current param version. */
                             version: number;
+                            /** @description How a task becomes human work: overlap, review stage, lease duration (defaults applied). */
+                            workflow: {
+                                /**
+                                 * @description How long a lease lasts without a heartbeat, in seconds (30 s – 24 h; default 1800).
+                                 * @default 1800
+                                 */
+                                lease_seconds: number;
+                                /**
+                                 * @description How many different annotators label each task (1–10).
+                                 * @default 1
+                                 */
+                                overlap: number;
+                                /**
+                                 * @description The review stage (default: none).
+                                 * @default {
+                                 *       "mode": "none"
+                                 *     }
+                                 */
+                                review: {
+                                    /** @description For `below_agreement`: tasks whose agreement is below this (0..1) are reviewed. */
+                                    agreement_threshold?: number;
+                                    /**
+                                     * @description When a labeled task goes to a reviewer: `none`, `all`, `sample` (a share, `sample_rate`) or `below_agreement` (agreement under `agreement_threshold`).
+                                     * @default none
+                                     * @enum {string}
+                                     */
+                                    mode: "none" | "all" | "sample" | "below_agreement";
+                                    /** @description For `sample`: the share of tasks reviewed, 0..1. */
+                                    sample_rate?: number;
+                                };
+                            };
                         }[];
                     };
                 };
@@ -1692,8 +4357,59 @@ export interface operations {
                     params?: {
                         [key: string]: unknown;
                     };
+                    /** @description Queue priority, -100..100 (default 0); higher is served first. */
+                    priority?: number;
+                    /** @description Which workforces (with optional shares) and skills may work it (everyone when omitted). */
+                    routing?: {
+                        /**
+                         * @description Skills an annotator must hold (all of them) to take the work; lowercase slugs.
+                         * @default []
+                         */
+                        skills?: string[];
+                        /**
+                         * @description The workforces allowed on the project; empty: every workforce of the organization.
+                         * @default []
+                         */
+                        workforces?: {
+                            /** @description The workforce's id. */
+                            id: string;
+                            /** @description Relative share of the slots routed to this workforce (e.g. 0.7 and 0.3). */
+                            share?: number;
+                        }[];
+                    };
                     /** @description Task type of the tasks of the project, e.g. `categorization`. */
                     type: string;
+                    /** @description How tasks become human work: overlap, review stage, lease (defaults when omitted). */
+                    workflow?: {
+                        /**
+                         * @description How long a lease lasts without a heartbeat, in seconds (30 s – 24 h; default 1800).
+                         * @default 1800
+                         */
+                        lease_seconds?: number;
+                        /**
+                         * @description How many different annotators label each task (1–10).
+                         * @default 1
+                         */
+                        overlap?: number;
+                        /**
+                         * @description The review stage (default: none).
+                         * @default {
+                         *       "mode": "none"
+                         *     }
+                         */
+                        review?: {
+                            /** @description For `below_agreement`: tasks whose agreement is below this (0..1) are reviewed. */
+                            agreement_threshold?: number;
+                            /**
+                             * @description When a labeled task goes to a reviewer: `none`, `all`, `sample` (a share, `sample_rate`) or `below_agreement` (agreement under `agreement_threshold`).
+                             * @default none
+                             * @enum {string}
+                             */
+                            mode?: "none" | "all" | "sample" | "below_agreement";
+                            /** @description For `sample`: the share of tasks reviewed, 0..1. */
+                            sample_rate?: number;
+                        };
+                    };
                 };
             };
         };
@@ -1724,6 +4440,26 @@ export interface operations {
                         params: {
                             [key: string]: unknown;
                         };
+                        /** @description Queue priority of the project, -100..100; higher is served first. */
+                        priority: number;
+                        /** @description Who may work the project: workforces (with optional shares) and required skills. */
+                        routing: {
+                            /**
+                             * @description Skills an annotator must hold (all of them) to take the work; lowercase slugs.
+                             * @default []
+                             */
+                            skills: string[];
+                            /**
+                             * @description The workforces allowed on the project; empty: every workforce of the organization.
+                             * @default []
+                             */
+                            workforces: {
+                                /** @description The workforce's id. */
+                                id: string;
+                                /** @description Relative share of the slots routed to this workforce (e.g. 0.7 and 0.3). */
+                                share?: number;
+                            }[];
+                        };
                         /** @description Task type of the project, e.g. `categorization`. */
                         type: string;
                         /**
@@ -1733,6 +4469,37 @@ export interface operations {
                         updatedAt: string;
                         /** @description Current param version. */
                         version: number;
+                        /** @description How a task becomes human work: overlap, review stage, lease duration (defaults applied). */
+                        workflow: {
+                            /**
+                             * @description How long a lease lasts without a heartbeat, in seconds (30 s – 24 h; default 1800).
+                             * @default 1800
+                             */
+                            lease_seconds: number;
+                            /**
+                             * @description How many different annotators label each task (1–10).
+                             * @default 1
+                             */
+                            overlap: number;
+                            /**
+                             * @description The review stage (default: none).
+                             * @default {
+                             *       "mode": "none"
+                             *     }
+                             */
+                            review: {
+                                /** @description For `below_agreement`: tasks whose agreement is below this (0..1) are reviewed. */
+                                agreement_threshold?: number;
+                                /**
+                                 * @description When a labeled task goes to a reviewer: `none`, `all`, `sample` (a share, `sample_rate`) or `below_agreement` (agreement under `agreement_threshold`).
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                mode: "none" | "all" | "sample" | "below_agreement";
+                                /** @description For `sample`: the share of tasks reviewed, 0..1. */
+                                sample_rate?: number;
+                            };
+                        };
                     };
                 };
             };
@@ -1818,6 +4585,26 @@ export interface operations {
                         params: {
                             [key: string]: unknown;
                         };
+                        /** @description Queue priority of the project, -100..100; higher is served first. */
+                        priority: number;
+                        /** @description Who may work the project: workforces (with optional shares) and required skills. */
+                        routing: {
+                            /**
+                             * @description Skills an annotator must hold (all of them) to take the work; lowercase slugs.
+                             * @default []
+                             */
+                            skills: string[];
+                            /**
+                             * @description The workforces allowed on the project; empty: every workforce of the organization.
+                             * @default []
+                             */
+                            workforces: {
+                                /** @description The workforce's id. */
+                                id: string;
+                                /** @description Relative share of the slots routed to this workforce (e.g. 0.7 and 0.3). */
+                                share?: number;
+                            }[];
+                        };
                         /** @description Task type of the project, e.g. `categorization`. */
                         type: string;
                         /**
@@ -1827,6 +4614,37 @@ export interface operations {
                         updatedAt: string;
                         /** @description Current param version. */
                         version: number;
+                        /** @description How a task becomes human work: overlap, review stage, lease duration (defaults applied). */
+                        workflow: {
+                            /**
+                             * @description How long a lease lasts without a heartbeat, in seconds (30 s – 24 h; default 1800).
+                             * @default 1800
+                             */
+                            lease_seconds: number;
+                            /**
+                             * @description How many different annotators label each task (1–10).
+                             * @default 1
+                             */
+                            overlap: number;
+                            /**
+                             * @description The review stage (default: none).
+                             * @default {
+                             *       "mode": "none"
+                             *     }
+                             */
+                            review: {
+                                /** @description For `below_agreement`: tasks whose agreement is below this (0..1) are reviewed. */
+                                agreement_threshold?: number;
+                                /**
+                                 * @description When a labeled task goes to a reviewer: `none`, `all`, `sample` (a share, `sample_rate`) or `below_agreement` (agreement under `agreement_threshold`).
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                mode: "none" | "all" | "sample" | "below_agreement";
+                                /** @description For `sample`: the share of tasks reviewed, 0..1. */
+                                sample_rate?: number;
+                            };
+                        };
                     };
                 };
             };
@@ -2011,6 +4829,26 @@ export interface operations {
                         params: {
                             [key: string]: unknown;
                         };
+                        /** @description Queue priority of the project, -100..100; higher is served first. */
+                        priority: number;
+                        /** @description Who may work the project: workforces (with optional shares) and required skills. */
+                        routing: {
+                            /**
+                             * @description Skills an annotator must hold (all of them) to take the work; lowercase slugs.
+                             * @default []
+                             */
+                            skills: string[];
+                            /**
+                             * @description The workforces allowed on the project; empty: every workforce of the organization.
+                             * @default []
+                             */
+                            workforces: {
+                                /** @description The workforce's id. */
+                                id: string;
+                                /** @description Relative share of the slots routed to this workforce (e.g. 0.7 and 0.3). */
+                                share?: number;
+                            }[];
+                        };
                         /** @description Task type of the project, e.g. `categorization`. */
                         type: string;
                         /**
@@ -2020,6 +4858,328 @@ export interface operations {
                         updatedAt: string;
                         /** @description Current param version. */
                         version: number;
+                        /** @description How a task becomes human work: overlap, review stage, lease duration (defaults applied). */
+                        workflow: {
+                            /**
+                             * @description How long a lease lasts without a heartbeat, in seconds (30 s – 24 h; default 1800).
+                             * @default 1800
+                             */
+                            lease_seconds: number;
+                            /**
+                             * @description How many different annotators label each task (1–10).
+                             * @default 1
+                             */
+                            overlap: number;
+                            /**
+                             * @description The review stage (default: none).
+                             * @default {
+                             *       "mode": "none"
+                             *     }
+                             */
+                            review: {
+                                /** @description For `below_agreement`: tasks whose agreement is below this (0..1) are reviewed. */
+                                agreement_threshold?: number;
+                                /**
+                                 * @description When a labeled task goes to a reviewer: `none`, `all`, `sample` (a share, `sample_rate`) or `below_agreement` (agreement under `agreement_threshold`).
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                mode: "none" | "all" | "sample" | "below_agreement";
+                                /** @description For `sample`: the share of tasks reviewed, 0..1. */
+                                sample_rate?: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getProjectWorkflow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A project's workflow, routing and priority. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Queue priority of the project, -100..100; higher is served first. */
+                        priority: number;
+                        /** @description Who may work the project: workforces (with shares) and skills. */
+                        routing: {
+                            /**
+                             * @description Skills an annotator must hold (all of them) to take the work; lowercase slugs.
+                             * @default []
+                             */
+                            skills: string[];
+                            /**
+                             * @description The workforces allowed on the project; empty: every workforce of the organization.
+                             * @default []
+                             */
+                            workforces: {
+                                /** @description The workforce's id. */
+                                id: string;
+                                /** @description Relative share of the slots routed to this workforce (e.g. 0.7 and 0.3). */
+                                share?: number;
+                            }[];
+                        };
+                        /** @description How a task becomes human work: overlap, review stage, lease duration. */
+                        workflow: {
+                            /**
+                             * @description How long a lease lasts without a heartbeat, in seconds (30 s – 24 h; default 1800).
+                             * @default 1800
+                             */
+                            lease_seconds: number;
+                            /**
+                             * @description How many different annotators label each task (1–10).
+                             * @default 1
+                             */
+                            overlap: number;
+                            /**
+                             * @description The review stage (default: none).
+                             * @default {
+                             *       "mode": "none"
+                             *     }
+                             */
+                            review: {
+                                /** @description For `below_agreement`: tasks whose agreement is below this (0..1) are reviewed. */
+                                agreement_threshold?: number;
+                                /**
+                                 * @description When a labeled task goes to a reviewer: `none`, `all`, `sample` (a share, `sample_rate`) or `below_agreement` (agreement under `agreement_threshold`).
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                mode: "none" | "all" | "sample" | "below_agreement";
+                                /** @description For `sample`: the share of tasks reviewed, 0..1. */
+                                sample_rate?: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    setProjectWorkflow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description Changes to a project's work policy; omitted parts stay as they are. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The new queue priority, -100..100; higher is served first. */
+                    priority?: number;
+                    /** @description The new routing, replacing the old one whole: active workforces of the organization, each at most once, with optional shares; required skills. */
+                    routing?: {
+                        /**
+                         * @description Skills an annotator must hold (all of them) to take the work; lowercase slugs.
+                         * @default []
+                         */
+                        skills?: string[];
+                        /**
+                         * @description The workforces allowed on the project; empty: every workforce of the organization.
+                         * @default []
+                         */
+                        workforces?: {
+                            /** @description The workforce's id. */
+                            id: string;
+                            /** @description Relative share of the slots routed to this workforce (e.g. 0.7 and 0.3). */
+                            share?: number;
+                        }[];
+                    };
+                    /** @description The new workflow, replacing the old one whole (omitted keys take their defaults); a new overlap applies to tasks dispatched afterwards. */
+                    workflow?: {
+                        /**
+                         * @description How long a lease lasts without a heartbeat, in seconds (30 s – 24 h; default 1800).
+                         * @default 1800
+                         */
+                        lease_seconds?: number;
+                        /**
+                         * @description How many different annotators label each task (1–10).
+                         * @default 1
+                         */
+                        overlap?: number;
+                        /**
+                         * @description The review stage (default: none).
+                         * @default {
+                         *       "mode": "none"
+                         *     }
+                         */
+                        review?: {
+                            /** @description For `below_agreement`: tasks whose agreement is below this (0..1) are reviewed. */
+                            agreement_threshold?: number;
+                            /**
+                             * @description When a labeled task goes to a reviewer: `none`, `all`, `sample` (a share, `sample_rate`) or `below_agreement` (agreement under `agreement_threshold`).
+                             * @default none
+                             * @enum {string}
+                             */
+                            mode?: "none" | "all" | "sample" | "below_agreement";
+                            /** @description For `sample`: the share of tasks reviewed, 0..1. */
+                            sample_rate?: number;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description A project's workflow, routing and priority. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Queue priority of the project, -100..100; higher is served first. */
+                        priority: number;
+                        /** @description Who may work the project: workforces (with shares) and skills. */
+                        routing: {
+                            /**
+                             * @description Skills an annotator must hold (all of them) to take the work; lowercase slugs.
+                             * @default []
+                             */
+                            skills: string[];
+                            /**
+                             * @description The workforces allowed on the project; empty: every workforce of the organization.
+                             * @default []
+                             */
+                            workforces: {
+                                /** @description The workforce's id. */
+                                id: string;
+                                /** @description Relative share of the slots routed to this workforce (e.g. 0.7 and 0.3). */
+                                share?: number;
+                            }[];
+                        };
+                        /** @description How a task becomes human work: overlap, review stage, lease duration. */
+                        workflow: {
+                            /**
+                             * @description How long a lease lasts without a heartbeat, in seconds (30 s – 24 h; default 1800).
+                             * @default 1800
+                             */
+                            lease_seconds: number;
+                            /**
+                             * @description How many different annotators label each task (1–10).
+                             * @default 1
+                             */
+                            overlap: number;
+                            /**
+                             * @description The review stage (default: none).
+                             * @default {
+                             *       "mode": "none"
+                             *     }
+                             */
+                            review: {
+                                /** @description For `below_agreement`: tasks whose agreement is below this (0..1) are reviewed. */
+                                agreement_threshold?: number;
+                                /**
+                                 * @description When a labeled task goes to a reviewer: `none`, `all`, `sample` (a share, `sample_rate`) or `below_agreement` (agreement under `agreement_threshold`).
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                mode: "none" | "all" | "sample" | "below_agreement";
+                                /** @description For `sample`: the share of tasks reviewed, 0..1. */
+                                sample_rate?: number;
+                            };
+                        };
                     };
                 };
             };
@@ -2404,6 +5564,1673 @@ export interface operations {
                          * @description When the task last changed.
                          */
                         updatedAt: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    listMyAssignments: {
+        parameters: {
+            query?: {
+                /** @description Only assignments with this status. */
+                status?: "leased" | "submitted" | "skipped" | "released" | "expired" | "revoked";
+                /** @description `true`: only assignments with a reviewer’s feedback. */
+                feedback?: "true" | "false";
+                /** @description Largest number returned (1–100, default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Assignments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The assignments. */
+                        items: {
+                            /** @description For side-by-side items (pairwise preference, ranking): the order to show them in — position i shows item displayOrder[i]. Answers always use the task’s own order. */
+                            displayOrder: number[] | null;
+                            /** @description A reviewer's comment when this answer was rejected. */
+                            feedback: string | null;
+                            /** @description Assignment id. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description When the lease ends unless extended by a heartbeat.
+                             */
+                            leaseExpiresAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When the lease started.
+                             */
+                            leasedAt: string;
+                            /** @description The task's project. */
+                            projectId: string;
+                            /** @description The submitted answer (for reviews: the verdict). */
+                            response: unknown;
+                            /** @description The labeling round (1, then one more after each rejection). */
+                            round: number;
+                            /** @description Why it was skipped. */
+                            skipReason: string | null;
+                            /** @description Which of the stage’s slots (1..overlap). */
+                            slot: number;
+                            /**
+                             * @description Labeling or review.
+                             * @enum {string}
+                             */
+                            stage: "label" | "review";
+                            /**
+                             * @description `leased` until submitted; `skipped`, `released`, `expired` or `revoked` when given up.
+                             * @enum {string}
+                             */
+                            status: "leased" | "submitted" | "skipped" | "released" | "expired" | "revoked";
+                            /** @description When the answer was submitted. */
+                            submittedAt: string | null;
+                            /** @description The task. */
+                            taskId: string;
+                            /** @description Time spent on it, in milliseconds. */
+                            timeSpentMs: number | null;
+                            /** @description The person it is leased to. */
+                            userId: string;
+                            /** @description The person's workforce when leased. */
+                            workforceId: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getMyAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A leased assignment and its task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description An assignment. */
+                        assignment: {
+                            /** @description For side-by-side items (pairwise preference, ranking): the order to show them in — position i shows item displayOrder[i]. Answers always use the task’s own order. */
+                            displayOrder: number[] | null;
+                            /** @description A reviewer's comment when this answer was rejected. */
+                            feedback: string | null;
+                            /** @description Assignment id. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description When the lease ends unless extended by a heartbeat.
+                             */
+                            leaseExpiresAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When the lease started.
+                             */
+                            leasedAt: string;
+                            /** @description The task's project. */
+                            projectId: string;
+                            /** @description The submitted answer (for reviews: the verdict). */
+                            response: unknown;
+                            /** @description The labeling round (1, then one more after each rejection). */
+                            round: number;
+                            /** @description Why it was skipped. */
+                            skipReason: string | null;
+                            /** @description Which of the stage’s slots (1..overlap). */
+                            slot: number;
+                            /**
+                             * @description Labeling or review.
+                             * @enum {string}
+                             */
+                            stage: "label" | "review";
+                            /**
+                             * @description `leased` until submitted; `skipped`, `released`, `expired` or `revoked` when given up.
+                             * @enum {string}
+                             */
+                            status: "leased" | "submitted" | "skipped" | "released" | "expired" | "revoked";
+                            /** @description When the answer was submitted. */
+                            submittedAt: string | null;
+                            /** @description The task. */
+                            taskId: string;
+                            /** @description Time spent on it, in milliseconds. */
+                            timeSpentMs: number | null;
+                            /** @description The person it is leased to. */
+                            userId: string;
+                            /** @description The person's workforce when leased. */
+                            workforceId: string | null;
+                        };
+                        /** @description Earlier rejections of this task and their comments. */
+                        feedback: {
+                            /** @description What the reviewer said. */
+                            comment: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When.
+                             */
+                            createdAt: string;
+                            /** @description Review id. */
+                            id: string;
+                            /** @description The labeling round reviewed. */
+                            round: number;
+                            /**
+                             * @description A workflow reviewer or the customer's audit.
+                             * @enum {string}
+                             */
+                            source: "reviewer" | "customer";
+                            /**
+                             * @description The verdict.
+                             * @enum {string}
+                             */
+                            verdict: "accept" | "fix" | "reject";
+                        }[];
+                        /** @description For review leases: the answers under review. */
+                        review: {
+                            /** @description Agreement of the answers, 0..1. */
+                            agreement: number | null;
+                            /** @description The round’s labeling answers. */
+                            answers: {
+                                /** @description The labeling assignment. */
+                                assignmentId: string;
+                                /** @description Their answer. */
+                                response: unknown;
+                                /** @description Time they spent. */
+                                timeSpentMs: number | null;
+                                /** @description Who answered. */
+                                userId: string;
+                            }[];
+                            /** @description Their consensus: what is accepted unless fixed or rejected. */
+                            result: unknown;
+                        } | null;
+                        /** @description The task to work on. */
+                        task: {
+                            /** @description Batch id. */
+                            batchId: string | null;
+                            /** @description Task id. */
+                            id: string;
+                            /** @description Instructions for the annotator. */
+                            instruction: string | null;
+                            /** @description The task’s params (attachments, labels, …). */
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Project name. */
+                            project: string;
+                            /** @description Task type. */
+                            type: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    heartbeatAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An assignment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description For side-by-side items (pairwise preference, ranking): the order to show them in — position i shows item displayOrder[i]. Answers always use the task’s own order. */
+                        displayOrder: number[] | null;
+                        /** @description A reviewer's comment when this answer was rejected. */
+                        feedback: string | null;
+                        /** @description Assignment id. */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description When the lease ends unless extended by a heartbeat.
+                         */
+                        leaseExpiresAt: string;
+                        /**
+                         * Format: date-time
+                         * @description When the lease started.
+                         */
+                        leasedAt: string;
+                        /** @description The task's project. */
+                        projectId: string;
+                        /** @description The submitted answer (for reviews: the verdict). */
+                        response: unknown;
+                        /** @description The labeling round (1, then one more after each rejection). */
+                        round: number;
+                        /** @description Why it was skipped. */
+                        skipReason: string | null;
+                        /** @description Which of the stage’s slots (1..overlap). */
+                        slot: number;
+                        /**
+                         * @description Labeling or review.
+                         * @enum {string}
+                         */
+                        stage: "label" | "review";
+                        /**
+                         * @description `leased` until submitted; `skipped`, `released`, `expired` or `revoked` when given up.
+                         * @enum {string}
+                         */
+                        status: "leased" | "submitted" | "skipped" | "released" | "expired" | "revoked";
+                        /** @description When the answer was submitted. */
+                        submittedAt: string | null;
+                        /** @description The task. */
+                        taskId: string;
+                        /** @description Time spent on it, in milliseconds. */
+                        timeSpentMs: number | null;
+                        /** @description The person it is leased to. */
+                        userId: string;
+                        /** @description The person's workforce when leased. */
+                        workforceId: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    releaseAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An assignment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description For side-by-side items (pairwise preference, ranking): the order to show them in — position i shows item displayOrder[i]. Answers always use the task’s own order. */
+                        displayOrder: number[] | null;
+                        /** @description A reviewer's comment when this answer was rejected. */
+                        feedback: string | null;
+                        /** @description Assignment id. */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description When the lease ends unless extended by a heartbeat.
+                         */
+                        leaseExpiresAt: string;
+                        /**
+                         * Format: date-time
+                         * @description When the lease started.
+                         */
+                        leasedAt: string;
+                        /** @description The task's project. */
+                        projectId: string;
+                        /** @description The submitted answer (for reviews: the verdict). */
+                        response: unknown;
+                        /** @description The labeling round (1, then one more after each rejection). */
+                        round: number;
+                        /** @description Why it was skipped. */
+                        skipReason: string | null;
+                        /** @description Which of the stage’s slots (1..overlap). */
+                        slot: number;
+                        /**
+                         * @description Labeling or review.
+                         * @enum {string}
+                         */
+                        stage: "label" | "review";
+                        /**
+                         * @description `leased` until submitted; `skipped`, `released`, `expired` or `revoked` when given up.
+                         * @enum {string}
+                         */
+                        status: "leased" | "submitted" | "skipped" | "released" | "expired" | "revoked";
+                        /** @description When the answer was submitted. */
+                        submittedAt: string | null;
+                        /** @description The task. */
+                        taskId: string;
+                        /** @description Time spent on it, in milliseconds. */
+                        timeSpentMs: number | null;
+                        /** @description The person it is leased to. */
+                        userId: string;
+                        /** @description The person's workforce when leased. */
+                        workforceId: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    reviewAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The verdict. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Required for `reject`: what to change. */
+                    comment?: string | null;
+                    /** @description For `fix`: the corrected answer. */
+                    response?: unknown;
+                    /** @description Time the person spent, in milliseconds, as the workbench measured it (capped by the lease’s wall time). */
+                    timeSpentMs?: number;
+                    /**
+                     * @description The verdict.
+                     * @enum {string}
+                     */
+                    verdict: "accept" | "fix" | "reject";
+                };
+            };
+        };
+        responses: {
+            /** @description The submitted assignment and what happened to its task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description An assignment. */
+                        assignment: {
+                            /** @description For side-by-side items (pairwise preference, ranking): the order to show them in — position i shows item displayOrder[i]. Answers always use the task’s own order. */
+                            displayOrder: number[] | null;
+                            /** @description A reviewer's comment when this answer was rejected. */
+                            feedback: string | null;
+                            /** @description Assignment id. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description When the lease ends unless extended by a heartbeat.
+                             */
+                            leaseExpiresAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When the lease started.
+                             */
+                            leasedAt: string;
+                            /** @description The task's project. */
+                            projectId: string;
+                            /** @description The submitted answer (for reviews: the verdict). */
+                            response: unknown;
+                            /** @description The labeling round (1, then one more after each rejection). */
+                            round: number;
+                            /** @description Why it was skipped. */
+                            skipReason: string | null;
+                            /** @description Which of the stage’s slots (1..overlap). */
+                            slot: number;
+                            /**
+                             * @description Labeling or review.
+                             * @enum {string}
+                             */
+                            stage: "label" | "review";
+                            /**
+                             * @description `leased` until submitted; `skipped`, `released`, `expired` or `revoked` when given up.
+                             * @enum {string}
+                             */
+                            status: "leased" | "submitted" | "skipped" | "released" | "expired" | "revoked";
+                            /** @description When the answer was submitted. */
+                            submittedAt: string | null;
+                            /** @description The task. */
+                            taskId: string;
+                            /** @description Time spent on it, in milliseconds. */
+                            timeSpentMs: number | null;
+                            /** @description The person it is leased to. */
+                            userId: string;
+                            /** @description The person's workforce when leased. */
+                            workforceId: string | null;
+                        };
+                        /**
+                         * @description `waiting` for the stage’s other slots, `review` when the task went to review, `completed`, or `relabel` after a rejection.
+                         * @enum {string}
+                         */
+                        taskOutcome: "waiting" | "review" | "completed" | "relabel";
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    skipAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The skip. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why (e.g. "image does not load"). */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description An assignment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description For side-by-side items (pairwise preference, ranking): the order to show them in — position i shows item displayOrder[i]. Answers always use the task’s own order. */
+                        displayOrder: number[] | null;
+                        /** @description A reviewer's comment when this answer was rejected. */
+                        feedback: string | null;
+                        /** @description Assignment id. */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @description When the lease ends unless extended by a heartbeat.
+                         */
+                        leaseExpiresAt: string;
+                        /**
+                         * Format: date-time
+                         * @description When the lease started.
+                         */
+                        leasedAt: string;
+                        /** @description The task's project. */
+                        projectId: string;
+                        /** @description The submitted answer (for reviews: the verdict). */
+                        response: unknown;
+                        /** @description The labeling round (1, then one more after each rejection). */
+                        round: number;
+                        /** @description Why it was skipped. */
+                        skipReason: string | null;
+                        /** @description Which of the stage’s slots (1..overlap). */
+                        slot: number;
+                        /**
+                         * @description Labeling or review.
+                         * @enum {string}
+                         */
+                        stage: "label" | "review";
+                        /**
+                         * @description `leased` until submitted; `skipped`, `released`, `expired` or `revoked` when given up.
+                         * @enum {string}
+                         */
+                        status: "leased" | "submitted" | "skipped" | "released" | "expired" | "revoked";
+                        /** @description When the answer was submitted. */
+                        submittedAt: string | null;
+                        /** @description The task. */
+                        taskId: string;
+                        /** @description Time spent on it, in milliseconds. */
+                        timeSpentMs: number | null;
+                        /** @description The person it is leased to. */
+                        userId: string;
+                        /** @description The person's workforce when leased. */
+                        workforceId: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    submitAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The answer. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The answer, in the task type’s response format. */
+                    response: unknown;
+                    /** @description Time the person spent, in milliseconds, as the workbench measured it (capped by the lease’s wall time). */
+                    timeSpentMs?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The submitted assignment and what happened to its task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description An assignment. */
+                        assignment: {
+                            /** @description For side-by-side items (pairwise preference, ranking): the order to show them in — position i shows item displayOrder[i]. Answers always use the task’s own order. */
+                            displayOrder: number[] | null;
+                            /** @description A reviewer's comment when this answer was rejected. */
+                            feedback: string | null;
+                            /** @description Assignment id. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description When the lease ends unless extended by a heartbeat.
+                             */
+                            leaseExpiresAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When the lease started.
+                             */
+                            leasedAt: string;
+                            /** @description The task's project. */
+                            projectId: string;
+                            /** @description The submitted answer (for reviews: the verdict). */
+                            response: unknown;
+                            /** @description The labeling round (1, then one more after each rejection). */
+                            round: number;
+                            /** @description Why it was skipped. */
+                            skipReason: string | null;
+                            /** @description Which of the stage’s slots (1..overlap). */
+                            slot: number;
+                            /**
+                             * @description Labeling or review.
+                             * @enum {string}
+                             */
+                            stage: "label" | "review";
+                            /**
+                             * @description `leased` until submitted; `skipped`, `released`, `expired` or `revoked` when given up.
+                             * @enum {string}
+                             */
+                            status: "leased" | "submitted" | "skipped" | "released" | "expired" | "revoked";
+                            /** @description When the answer was submitted. */
+                            submittedAt: string | null;
+                            /** @description The task. */
+                            taskId: string;
+                            /** @description Time spent on it, in milliseconds. */
+                            timeSpentMs: number | null;
+                            /** @description The person it is leased to. */
+                            userId: string;
+                            /** @description The person's workforce when leased. */
+                            workforceId: string | null;
+                        };
+                        /**
+                         * @description `waiting` for the stage’s other slots, `review` when the task went to review, `completed`, or `relabel` after a rejection.
+                         * @enum {string}
+                         */
+                        taskOutcome: "waiting" | "review" | "completed" | "relabel";
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    leaseNextAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What kind of work to lease. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Only work of this project (its name). */
+                    project?: string;
+                    /**
+                     * @description Labeling work (default) or reviews.
+                     * @default label
+                     * @enum {string}
+                     */
+                    stage?: "label" | "review";
+                };
+            };
+        };
+        responses: {
+            /** @description The lease. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The leased assignment, or null when there is none. */
+                        lease: {
+                            /** @description An assignment. */
+                            assignment: {
+                                /** @description For side-by-side items (pairwise preference, ranking): the order to show them in — position i shows item displayOrder[i]. Answers always use the task’s own order. */
+                                displayOrder: number[] | null;
+                                /** @description A reviewer's comment when this answer was rejected. */
+                                feedback: string | null;
+                                /** @description Assignment id. */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the lease ends unless extended by a heartbeat.
+                                 */
+                                leaseExpiresAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the lease started.
+                                 */
+                                leasedAt: string;
+                                /** @description The task's project. */
+                                projectId: string;
+                                /** @description The submitted answer (for reviews: the verdict). */
+                                response: unknown;
+                                /** @description The labeling round (1, then one more after each rejection). */
+                                round: number;
+                                /** @description Why it was skipped. */
+                                skipReason: string | null;
+                                /** @description Which of the stage’s slots (1..overlap). */
+                                slot: number;
+                                /**
+                                 * @description Labeling or review.
+                                 * @enum {string}
+                                 */
+                                stage: "label" | "review";
+                                /**
+                                 * @description `leased` until submitted; `skipped`, `released`, `expired` or `revoked` when given up.
+                                 * @enum {string}
+                                 */
+                                status: "leased" | "submitted" | "skipped" | "released" | "expired" | "revoked";
+                                /** @description When the answer was submitted. */
+                                submittedAt: string | null;
+                                /** @description The task. */
+                                taskId: string;
+                                /** @description Time spent on it, in milliseconds. */
+                                timeSpentMs: number | null;
+                                /** @description The person it is leased to. */
+                                userId: string;
+                                /** @description The person's workforce when leased. */
+                                workforceId: string | null;
+                            };
+                            /** @description Earlier rejections of this task and their comments. */
+                            feedback: {
+                                /** @description What the reviewer said. */
+                                comment: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When.
+                                 */
+                                createdAt: string;
+                                /** @description Review id. */
+                                id: string;
+                                /** @description The labeling round reviewed. */
+                                round: number;
+                                /**
+                                 * @description A workflow reviewer or the customer's audit.
+                                 * @enum {string}
+                                 */
+                                source: "reviewer" | "customer";
+                                /**
+                                 * @description The verdict.
+                                 * @enum {string}
+                                 */
+                                verdict: "accept" | "fix" | "reject";
+                            }[];
+                            /** @description For review leases: the answers under review. */
+                            review: {
+                                /** @description Agreement of the answers, 0..1. */
+                                agreement: number | null;
+                                /** @description The round’s labeling answers. */
+                                answers: {
+                                    /** @description The labeling assignment. */
+                                    assignmentId: string;
+                                    /** @description Their answer. */
+                                    response: unknown;
+                                    /** @description Time they spent. */
+                                    timeSpentMs: number | null;
+                                    /** @description Who answered. */
+                                    userId: string;
+                                }[];
+                                /** @description Their consensus: what is accepted unless fixed or rejected. */
+                                result: unknown;
+                            } | null;
+                            /** @description The task to work on. */
+                            task: {
+                                /** @description Batch id. */
+                                batchId: string | null;
+                                /** @description Task id. */
+                                id: string;
+                                /** @description Instructions for the annotator. */
+                                instruction: string | null;
+                                /** @description The task’s params (attachments, labels, …). */
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Project name. */
+                                project: string;
+                                /** @description Task type. */
+                                type: string;
+                            };
+                        } | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    listWorkforces: {
+        parameters: {
+            query?: {
+                /** @description Only archived (`true`) or only active (`false`) workforces; both when omitted. */
+                archived?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A list of workforces. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The workforces. */
+                        items: {
+                            /** @description Archived workforces cannot be routed to or given new members. */
+                            archived: boolean;
+                            /** @description Who to talk to (a name, an email address), if recorded. */
+                            contact: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the workforce was created.
+                             */
+                            createdAt: string;
+                            /** @description Free-text description, if any. */
+                            description: string | null;
+                            /** @description Workforce id; what project routing names. */
+                            id: string;
+                            /**
+                             * @description `internal`: the organization's own staff; `vendor`: an outside labeling company.
+                             * @enum {string}
+                             */
+                            kind: "internal" | "vendor";
+                            /** @description Unique name of the workforce in the organization. */
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description When the workforce last changed.
+                             */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    createWorkforce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A new workforce. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who to talk to (a name, an email address). */
+                    contact?: string | null;
+                    /** @description Free-text description. */
+                    description?: string | null;
+                    /**
+                     * @description `internal`: the organization's own staff; `vendor`: an outside labeling company.
+                     * @enum {string}
+                     */
+                    kind: "internal" | "vendor";
+                    /** @description Unique name of the workforce in the organization (1–100 characters). */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A team of annotators: the organization’s own staff or an outside vendor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Archived workforces cannot be routed to or given new members. */
+                        archived: boolean;
+                        /** @description Who to talk to (a name, an email address), if recorded. */
+                        contact: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the workforce was created.
+                         */
+                        createdAt: string;
+                        /** @description Free-text description, if any. */
+                        description: string | null;
+                        /** @description Workforce id; what project routing names. */
+                        id: string;
+                        /**
+                         * @description `internal`: the organization's own staff; `vendor`: an outside labeling company.
+                         * @enum {string}
+                         */
+                        kind: "internal" | "vendor";
+                        /** @description Unique name of the workforce in the organization. */
+                        name: string;
+                        /**
+                         * Format: date-time
+                         * @description When the workforce last changed.
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getWorkforce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A team of annotators: the organization’s own staff or an outside vendor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Archived workforces cannot be routed to or given new members. */
+                        archived: boolean;
+                        /** @description Who to talk to (a name, an email address), if recorded. */
+                        contact: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the workforce was created.
+                         */
+                        createdAt: string;
+                        /** @description Free-text description, if any. */
+                        description: string | null;
+                        /** @description Workforce id; what project routing names. */
+                        id: string;
+                        /**
+                         * @description `internal`: the organization's own staff; `vendor`: an outside labeling company.
+                         * @enum {string}
+                         */
+                        kind: "internal" | "vendor";
+                        /** @description Unique name of the workforce in the organization. */
+                        name: string;
+                        /**
+                         * Format: date-time
+                         * @description When the workforce last changed.
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    archiveWorkforce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A team of annotators: the organization’s own staff or an outside vendor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Archived workforces cannot be routed to or given new members. */
+                        archived: boolean;
+                        /** @description Who to talk to (a name, an email address), if recorded. */
+                        contact: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the workforce was created.
+                         */
+                        createdAt: string;
+                        /** @description Free-text description, if any. */
+                        description: string | null;
+                        /** @description Workforce id; what project routing names. */
+                        id: string;
+                        /**
+                         * @description `internal`: the organization's own staff; `vendor`: an outside labeling company.
+                         * @enum {string}
+                         */
+                        kind: "internal" | "vendor";
+                        /** @description Unique name of the workforce in the organization. */
+                        name: string;
+                        /**
+                         * Format: date-time
+                         * @description When the workforce last changed.
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    updateWorkforce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Changes to a workforce; omitted fields stay as they are. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description `true` archives (refused while a project routes to it), `false` restores. */
+                    archived?: boolean;
+                    /** @description Who to talk to (a name, an email address). */
+                    contact?: string | null;
+                    /** @description Free-text description. */
+                    description?: string | null;
+                    /**
+                     * @description `internal`: the organization's own staff; `vendor`: an outside labeling company.
+                     * @enum {string}
+                     */
+                    kind?: "internal" | "vendor";
+                    /** @description Unique name of the workforce in the organization (1–100 characters). */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A team of annotators: the organization’s own staff or an outside vendor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Archived workforces cannot be routed to or given new members. */
+                        archived: boolean;
+                        /** @description Who to talk to (a name, an email address), if recorded. */
+                        contact: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the workforce was created.
+                         */
+                        createdAt: string;
+                        /** @description Free-text description, if any. */
+                        description: string | null;
+                        /** @description Workforce id; what project routing names. */
+                        id: string;
+                        /**
+                         * @description `internal`: the organization's own staff; `vendor`: an outside labeling company.
+                         * @enum {string}
+                         */
+                        kind: "internal" | "vendor";
+                        /** @description Unique name of the workforce in the organization. */
+                        name: string;
+                        /**
+                         * Format: date-time
+                         * @description When the workforce last changed.
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    listWorkforceMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The members of a workforce. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The members. */
+                        items: {
+                            /** @description A disabled member cannot log in or take work. */
+                            disabled: boolean;
+                            /** @description Email address. */
+                            email: string;
+                            /**
+                             * Format: date-time
+                             * @description When the person joined the organization.
+                             */
+                            joinedAt: string;
+                            /** @description Display name. */
+                            name: string;
+                            /** @description Role in the organization. */
+                            role: string;
+                            /** @description The user id. */
+                            userId: string;
+                        }[];
                     };
                 };
             };

@@ -174,7 +174,8 @@ CREATE INDEX "invitations_org_idx" ON "invitations" USING btree ("org_id","creat
 CREATE INDEX "reviews_task_idx" ON "reviews" USING btree ("task_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "sessions_token_key" ON "sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "work_queue_claim_idx" ON "work_queue" USING btree ("org_id","project_id","stage","priority" DESC NULLS LAST,"task_created_at","task_id","slot");--> statement-breakpoint
+CREATE INDEX "work_queue_project_claim_idx" ON "work_queue" USING btree ("project_id","stage","priority" DESC NULLS LAST,"task_created_at","task_id","slot");--> statement-breakpoint
+CREATE INDEX "work_queue_org_claim_idx" ON "work_queue" USING btree ("org_id","stage","priority" DESC NULLS LAST,"task_created_at","task_id","slot");--> statement-breakpoint
 CREATE UNIQUE INDEX "workforces_name_key" ON "workforces" USING btree ("org_id","name");--> statement-breakpoint
 CREATE INDEX "memberships_workforce_idx" ON "memberships" USING btree ("org_id","workforce_id");--> statement-breakpoint
 CREATE POLICY "org_isolation" ON "assignments" AS PERMISSIVE FOR ALL TO "groundwork_app" USING (org_id = current_setting('groundwork.org_id', true)) WITH CHECK (org_id = current_setting('groundwork.org_id', true));--> statement-breakpoint

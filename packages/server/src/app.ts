@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -24,25 +25,42 @@ import { type BlobStore, createBlobStore } from './blobs/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ApiError, type ErrorDetail } from './errors.ts';
+import { masterKeyLoader } from './lib/crypto.ts';
 import { NUL_MESSAGE, unstorableJson, urlEncodedHasNul } from './lib/nul.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { v1Routes } from './routes/v1/index.ts';
 import { AuthService } from './services/auth.ts';
 import { BatchService } from './services/batches.ts';
+import { DeliveryService } from './services/deliveries.ts';
 import { FileService } from './services/files.ts';
+import { InvitationService } from './services/invitations.ts';
+import { MemberService } from './services/members.ts';
 import { OrgService } from './services/orgs.ts';
 import type { Principal } from './services/principal.ts';
+import { ProjectWorkflowService } from './services/project-workflow.ts';
 import { ProjectService } from './services/projects.ts';
+import { SessionService } from './services/sessions.ts';
 import { TaskService } from './services/tasks.ts';
+import { WebhookSecretService } from './services/webhook-secrets.ts';
+import { WorkService } from './services/work.ts';
+import { WorkforceService } from './services/workforces.ts';
 
 /** Everything the routes call. */
 export interface Services {
   auth: AuthService;
+  sessions: SessionService;
+  members: MemberService;
+  invitations: InvitationService;
   orgs: OrgService;
   projects: ProjectService;
+  projectWorkflows: ProjectWorkflowService;
+  workforces: WorkforceService;
   batches: BatchService;
   tasks: TaskService;
+  work: WorkService;
   files: FileService;
+  deliveries: DeliveryService;
+  webhookSecrets: WebhookSecretService;
 }
 
 declare module 'fastify' {
@@ -89,13 +107,25 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const blobs = deps.blobs ?? createBlobStore(config.blobStore);
   const db = deps.db;
   app.decorate('config', config);
+  const sessions = new SessionService({ db });
   app.decorate('services', {
     auth: new AuthService({ db }),
+    sessions,
+    members: new MemberService({ db, sessions }),
+    invitations: new InvitationService({ db, sessions }),
     orgs: new OrgService({ db }),
     projects: new ProjectService({ db, types }),
+    projectWorkflows: new ProjectWorkflowService({ db }),
+    workforces: new WorkforceService({ db }),
     batches: new BatchService({ db }),
     tasks: new TaskService({ db, types }),
+    work: new WorkService({ db, types }),
     files: new FileService({ db, blobs, config }),
+    deliveries: new DeliveryService({ db }),
+    webhookSecrets: new WebhookSecretService({
+      db,
+      masterKey: masterKeyLoader(config, (message) => app.log.warn(message)),
+    }),
   });
   app.decorateRequest('principal', null);
 
@@ -118,6 +148,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       return coerceFormValues(qs.parse(s, { arrayLimit: 1000, depth: 5 })) as Record<string, unknown>;
     },
   });
+  await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxFileBytes + 1, files: 1, fields: 20 } });
   app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
 
@@ -158,9 +189,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
             scheme: 'basic',
             description: 'An API key as the user name, empty password.',
           },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'gw_session',
+            description: 'The session cookie set by login; writes also need the x-csrf-token header.',
+          },
         },
       },
-      security: [{ bearerKey: [] }, { basicKey: [] }],
+      security: [{ bearerKey: [] }, { basicKey: [] }, { sessionCookie: [] }],
     },
     transform: jsonSchemaTransform,
     hideUntagged: true,

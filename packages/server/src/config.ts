@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseMasterKey } from './lib/crypto.ts';
 
 const bool = z
   .string()
@@ -68,6 +69,19 @@ const envSchema = z.object({
     .default('info'),
   /** Serve the built web app from this directory (default: the web package's dist). */
   GROUNDWORK_WEB_DIR: z.string().optional(),
+  /**
+   * Background jobs (webhook delivery...): `embedded` runs them inside `groundwork serve`; `off` runs
+   * none there, for deployments that run `groundwork worker` processes.
+   */
+  GROUNDWORK_WORKER: z.enum(['embedded', 'off']).default('embedded'),
+  /**
+   * Master key (32 bytes, hex or base64) sealing per-organization secrets; when unset a key is
+   * generated into `<data dir>/master.key`.
+   */
+  GROUNDWORK_MASTER_KEY: z
+    .string()
+    .refine((v) => parseMasterKey(v) !== null, 'must be 32 bytes written as 64 hex characters or base64')
+    .optional(),
 });
 
 /** The typed configuration the rest of the code receives. */
@@ -96,6 +110,10 @@ export interface Config {
   maxImportBytes: number;
   logLevel: z.infer<typeof envSchema>['GROUNDWORK_LOG_LEVEL'];
   webDir: string | null;
+  /** Whether `groundwork serve` runs the background jobs itself. */
+  worker: 'embedded' | 'off';
+  /** The configured master key; null when the data directory's `master.key` is to be used. */
+  masterKey: Buffer | null;
 }
 
 /** Raised when the environment does not describe a valid configuration; lists every problem. */
@@ -107,7 +125,12 @@ export class ConfigError extends Error {
   }
 }
 
-const SECRET_NAMES = ['DATABASE_URL', 'GROUNDWORK_S3_ACCESS_KEY_ID', 'GROUNDWORK_S3_SECRET_ACCESS_KEY'];
+const SECRET_NAMES = [
+  'DATABASE_URL',
+  'GROUNDWORK_S3_ACCESS_KEY_ID',
+  'GROUNDWORK_S3_SECRET_ACCESS_KEY',
+  'GROUNDWORK_MASTER_KEY',
+];
 
 /** Parses the configuration from an environment (default `process.env`). Throws ConfigError. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -165,5 +188,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxImportBytes: e.GROUNDWORK_MAX_IMPORT_BYTES,
     logLevel: e.GROUNDWORK_LOG_LEVEL,
     webDir: e.GROUNDWORK_WEB_DIR ?? null,
+    worker: e.GROUNDWORK_WORKER,
+    masterKey: e.GROUNDWORK_MASTER_KEY ? parseMasterKey(e.GROUNDWORK_MASTER_KEY) : null,
   };
 }

@@ -9,7 +9,17 @@ export {
   MIGRATIONS_DIR,
   openDatabase,
 } from './db/database.ts';
+export {
+  type AppJobDeps,
+  createJobLog,
+  createJobRunner,
+  type DeliverySchedule,
+  type JobLog,
+  JobRunner,
+  registerAppJobs,
+} from './jobs/index.ts';
 export { newId } from './lib/ids.ts';
+export { CLAIM_NEXT_SQL } from './repositories/assignments.ts';
 export { type NewTaskRow, TASK_INSERT_COLUMNS, taskCopyLine, taskValues } from './repositories/tasks.ts';
 export { OrgService } from './services/orgs.ts';
 export type { Principal, Role } from './services/principal.ts';

@@ -48,6 +48,43 @@ const OPERATIONS = [
   ['post', '/api/files/import', 'importFile'],
   ['get', '/api/files/{id}', 'getFile'],
   ['get', '/api/files/{id}/content', 'getFileContent'],
+  ['post', '/api/auth/login', 'login'],
+  ['post', '/api/auth/logout', 'logout'],
+  ['get', '/api/auth/session', 'getSession'],
+  ['get', '/api/members', 'listMembers'],
+  ['patch', '/api/members/{userId}', 'updateMember'],
+  ['delete', '/api/members/{userId}', 'removeMember'],
+  ['post', '/api/invitations', 'createInvitation'],
+  ['get', '/api/invitations', 'listInvitations'],
+  ['delete', '/api/invitations/{id}', 'revokeInvitation'],
+  ['get', '/api/invitations/by-token/{token}', 'previewInvitation'],
+  ['post', '/api/invitations/accept', 'acceptInvitation'],
+  ['get', '/api/deliveries', 'listDeliveries'],
+  ['get', '/api/deliveries/{id}', 'getDelivery'],
+  ['post', '/api/deliveries/{id}/resend', 'resendDelivery'],
+  ['get', '/api/org/webhook-secrets', 'getWebhookSecrets'],
+  ['post', '/api/org/webhook-secrets/rotate', 'rotateWebhookSecrets'],
+  ['get', '/api/workforces', 'listWorkforces'],
+  ['post', '/api/workforces', 'createWorkforce'],
+  ['get', '/api/workforces/{id}', 'getWorkforce'],
+  ['patch', '/api/workforces/{id}', 'updateWorkforce'],
+  ['delete', '/api/workforces/{id}', 'archiveWorkforce'],
+  ['get', '/api/workforces/{id}/members', 'listWorkforceMembers'],
+  ['put', '/api/members/{userId}/workforce', 'setMemberWorkforce'],
+  ['get', '/api/members/{userId}/skills', 'listMemberSkills'],
+  ['put', '/api/members/{userId}/skills/{skill}', 'grantMemberSkill'],
+  ['delete', '/api/members/{userId}/skills/{skill}', 'revokeMemberSkill'],
+  ['get', '/api/projects/{name}/workflow', 'getProjectWorkflow'],
+  ['put', '/api/projects/{name}/workflow', 'setProjectWorkflow'],
+  ['patch', '/api/batches/{name}', 'updateBatch'],
+  ['post', '/api/work/next', 'leaseNextAssignment'],
+  ['get', '/api/work/assignments', 'listMyAssignments'],
+  ['get', '/api/work/assignments/{id}', 'getMyAssignment'],
+  ['post', '/api/work/assignments/{id}/heartbeat', 'heartbeatAssignment'],
+  ['post', '/api/work/assignments/{id}/skip', 'skipAssignment'],
+  ['post', '/api/work/assignments/{id}/release', 'releaseAssignment'],
+  ['post', '/api/work/assignments/{id}/submit', 'submitAssignment'],
+  ['post', '/api/work/assignments/{id}/review', 'reviewAssignment'],
 ] as const;
 
 beforeAll(async () => {
@@ -81,7 +118,11 @@ describe('the OpenAPI document', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json() as Json;
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['basicKey', 'bearerKey']);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual([
+      'basicKey',
+      'bearerKey',
+      'sessionCookie',
+    ]);
     expect(Object.keys(doc.paths).every((p) => p.startsWith('/api/'))).toBe(true);
 
     const listed = Object.entries<Json>(doc.paths).flatMap(([path, item]) =>

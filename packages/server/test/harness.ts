@@ -104,7 +104,7 @@ export type Body = Record<string, any>;
 export async function callApi(
   app: App,
   key: string,
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: unknown,
 ): Promise<{ status: number; body: Body }> {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { type FieldIssue, fieldIssue } from '../issues.ts';
+import { isMajority, lowerMedian } from './consensus.ts';
 
 /** One message of a conversation. */
 export const chatMessageSchema = z.strictObject({
@@ -134,4 +135,33 @@ export function placeholderCriteriaRatings(
       return [criterion.key, Object.fromEntries(slots.map((slot) => [slot, min]))];
     }),
   );
+}
+
+/**
+ * Consensus of per-criterion ratings (`{criterionKey: {slot: rating}}`) across answers: for each criterion,
+ * the lower median per slot of the answers that rated it, so every value is a rating someone gave. An
+ * optional criterion is kept only when more than half of the answers rated it. Undefined when the task has
+ * no criteria or no answer carried ratings.
+ */
+export function criteriaRatingsConsensus(
+  criteria: readonly Criterion[] | undefined,
+  ratings: readonly (Readonly<Record<string, Readonly<Record<string, number>>>> | undefined)[],
+  slots: readonly string[],
+): Record<string, Record<string, number>> | undefined {
+  if (!criteria || ratings.every((rating) => rating === undefined)) return undefined;
+  const result: Record<string, Record<string, number>> = {};
+  for (const criterion of criteria) {
+    const given = ratings.flatMap((rating) => {
+      const value = rating?.[criterion.key];
+      return value === undefined ? [] : [value];
+    });
+    if (given.length === 0 || (!criterion.required && !isMajority(given.length, ratings.length))) continue;
+    const merged: Record<string, number> = {};
+    for (const slot of slots) {
+      const values = given.flatMap((rating) => (rating[slot] === undefined ? [] : [rating[slot]]));
+      if (values.length > 0) merged[slot] = lowerMedian(values);
+    }
+    result[criterion.key] = merged;
+  }
+  return result;
 }

@@ -12,11 +12,26 @@ export const reviewPolicySchema = z
      * `sample_rate`) or `below_agreement` (only when the annotators' agreement is under
      * `agreement_threshold`).
      */
-    mode: z.enum(['none', 'all', 'sample', 'below_agreement']).default('none'),
+    mode: z
+      .enum(['none', 'all', 'sample', 'below_agreement'])
+      .default('none')
+      .describe(
+        'When a labeled task goes to a reviewer: `none`, `all`, `sample` (a share, `sample_rate`) or `below_agreement` (agreement under `agreement_threshold`).',
+      ),
     /** For `sample`: the share of tasks reviewed, 0..1. */
-    sample_rate: z.number().min(0).max(1).optional(),
+    sample_rate: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('For `sample`: the share of tasks reviewed, 0..1.'),
     /** For `below_agreement`: tasks whose agreement is below this (0..1) are reviewed. */
-    agreement_threshold: z.number().min(0).max(1).optional(),
+    agreement_threshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('For `below_agreement`: tasks whose agreement is below this (0..1) are reviewed.'),
   })
   .superRefine((v, ctx) => {
     if (v.mode === 'sample' && v.sample_rate === undefined) {
@@ -34,11 +49,21 @@ export const reviewPolicySchema = z
 /** A project's workflow. */
 export const projectWorkflowSchema = z.strictObject({
   /** How many different annotators label each task (1–10). */
-  overlap: z.int().min(1).max(10).default(1),
+  overlap: z
+    .int()
+    .min(1)
+    .max(10)
+    .default(1)
+    .describe('How many different annotators label each task (1–10).'),
   /** The review stage. */
-  review: reviewPolicySchema.default({ mode: 'none' }),
+  review: reviewPolicySchema.default({ mode: 'none' }).describe('The review stage (default: none).'),
   /** How long a lease lasts without a heartbeat, in seconds (30 s – 24 h). */
-  lease_seconds: z.int().min(30).max(86_400).default(1800),
+  lease_seconds: z
+    .int()
+    .min(30)
+    .max(86_400)
+    .default(1800)
+    .describe('How long a lease lasts without a heartbeat, in seconds (30 s – 24 h; default 1800).'),
 });
 
 /** A validated workflow, defaults applied. */
@@ -47,24 +72,39 @@ export type ProjectWorkflow = z.infer<typeof projectWorkflowSchema>;
 /** A workforce allowed on a project, with an optional share of its slots. */
 export const routedWorkforceSchema = z.strictObject({
   /** The workforce's id. */
-  id: z.string().min(1),
+  id: z.string().min(1).describe("The workforce's id."),
   /**
    * The relative share of the project's slots routed to this workforce (e.g. 0.7 and 0.3). Workforces
    * without a share take slots not routed to anyone in particular; when no workforce has a share, every
    * allowed workforce may take every slot.
    */
-  share: z.number().positive().max(1000).optional(),
+  share: z
+    .number()
+    .positive()
+    .max(1000)
+    .optional()
+    .describe('Relative share of the slots routed to this workforce (e.g. 0.7 and 0.3).'),
 });
 
 /** Who may work a project. */
 export const projectRoutingSchema = z.strictObject({
   /** The workforces allowed on the project; empty or absent: every workforce of the organization. */
-  workforces: z.array(routedWorkforceSchema).max(100).default([]),
+  workforces: z
+    .array(routedWorkforceSchema.describe('A workforce allowed on the project.'))
+    .max(100)
+    .default([])
+    .describe('The workforces allowed on the project; empty: every workforce of the organization.'),
   /** Skills an annotator must hold (all of them) to take the project's work. */
   skills: z
-    .array(z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,62}$/, 'must be a lowercase slug (a-z, 0-9, _ . -)'))
+    .array(
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9_.-]{0,62}$/, 'must be a lowercase slug (a-z, 0-9, _ . -)')
+        .describe('A skill, e.g. `medicine`.'),
+    )
     .max(50)
-    .default([]),
+    .default([])
+    .describe('Skills an annotator must hold (all of them) to take the work; lowercase slugs.'),
 });
 
 /** A validated routing policy, defaults applied. */

@@ -1,7 +1,11 @@
-/** Marks an in-progress batch completed once it has tasks and none of them is still pending. */
+/**
+ * Marks an in-progress batch completed once it has tasks and none of them is still pending, and
+ * queues its completion callback in the same transaction.
+ */
 import type { Db } from '../db/database.ts';
 import { findBatchById, updateBatch } from '../repositories/batches.ts';
 import { batchHasPendingTasks, batchHasTasks } from '../repositories/tasks.ts';
+import { enqueueBatchDelivery } from './enqueue-deliveries.ts';
 
 /** Props of completeBatchIfDone. */
 export interface CompleteBatchIfDoneProps {
@@ -16,6 +20,7 @@ export async function completeBatchIfDone({ tx, batchId, now }: CompleteBatchIfD
   const batch = await findBatchById(tx, batchId);
   if (batch?.status !== 'in_progress') return false;
   if ((await batchHasPendingTasks(tx, batchId)) || !(await batchHasTasks(tx, batchId))) return false;
-  await updateBatch(tx, batchId, { status: 'completed', completedAt: now });
+  const completed = await updateBatch(tx, batchId, { status: 'completed', completedAt: now });
+  await enqueueBatchDelivery({ tx, batch: completed, now });
   return true;
 }

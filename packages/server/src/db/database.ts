@@ -52,6 +52,21 @@ export interface Database {
   /** Runs `fn` in one transaction on the owner's connection. */
   withSystem<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /**
+   * Runs one hot statement in its own transaction scoped to `orgId` and returns its rows — on
+   * PostgreSQL in a single round trip (BEGIN, scope, the prepared statement with its values as
+   * escaped literals, COMMIT), on PGlite as `withOrg` + `rawQuery`.
+   */
+  runScoped<T>(orgId: string, statement: RawStatement): Promise<T[]>;
+  /**
+   * `withOrg` whose first statement is `first` (a hot statement), sent on PostgreSQL together with
+   * BEGIN and the tenant scope in one round trip; `fn` receives its rows.
+   */
+  withOrgStarting<T>(
+    orgId: string,
+    first: RawStatement,
+    fn: (tx: Db, firstRows: unknown[]) => Promise<T>,
+  ): Promise<T>;
+  /**
    * Starts loading rows in PostgreSQL's text COPY format into `table` inside the transaction `tx`.
    * On PostgreSQL the rows stream to the server while the caller prepares the next ones.
    */
@@ -221,18 +236,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     const prepared = new Set<string>();
+    const withOrg = <T>(orgId: string, fn: (tx: Db) => Promise<T>): Promise<T> => {
+      if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
+      return client.transaction((raw) =>
+        fn(
+          drizzlePglite({
+            client: scopedLazily(raw, tenantScope(orgId), prepared) as unknown as PGlite,
+          }) as unknown as Db,
+        ),
+      );
+    };
     return {
       kind: 'pglite',
       ...systemAccess(db),
-      withOrg: (orgId, fn) => {
-        if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
-        return client.transaction((raw) =>
-          fn(
-            drizzlePglite({
-              client: scopedLazily(raw, tenantScope(orgId), prepared) as unknown as PGlite,
-            }) as unknown as Db,
-          ),
-        );
+      withOrg,
+      runScoped(orgId, statement) {
+        return withOrg(orgId, (tx) => rawQuery(tx, statement));
+      },
+      withOrgStarting(orgId, first, fn) {
+        return withOrg(orgId, async (tx) => fn(tx, await rawQuery(tx, first)));
       },
       async openCopy(tx, table, columns) {
         const raw = rawClient(tx) as { query: PGlite['query'] };
@@ -268,27 +290,83 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   // One Drizzle handle per pooled connection, reused by every transaction on it.
   const handles = new WeakMap<pg.PoolClient, Db>();
+  // Statements prepared with SQL PREPARE on each pooled connection (runScoped, withOrgStarting).
+  const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+  /** `EXECUTE` of `statement` with its values as literals, preparing it on this connection first. */
+  const executeScoped = async (client: pg.PoolClient, statement: RawStatement): Promise<string> => {
+    let names = preparedOn.get(client);
+    if (!names) {
+      names = new Set();
+      preparedOn.set(client, names);
+    }
+    // Named apart from the protocol-level statements rawQuery prepares on the same connection.
+    const name = quoteIdent(`${statement.name}_scoped`);
+    if (!names.has(name)) {
+      await client.query(`PREPARE ${name} AS ${statement.text}`);
+      names.add(name);
+    }
+    return `EXECUTE ${name}(${statement.values.map(literal).join(', ')})`;
+  };
+  // BEGIN and the tenant scope travel in one round trip (with the first statement, when given): the
+  // hot path of every request.
+  const transaction = async <T>(
+    orgId: string,
+    first: RawStatement | null,
+    fn: (tx: Db, firstRows: unknown[]) => Promise<T>,
+  ): Promise<T> => {
+    if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
+    const client = await pool.connect();
+    let handle = handles.get(client);
+    if (!handle) {
+      handle = drizzlePg(client, { schema }) as unknown as Db;
+      handles.set(client, handle);
+    }
+    let broken: Error | undefined;
+    try {
+      const execute = first ? await executeScoped(client, first) : null;
+      try {
+        let firstRows: unknown[] = [];
+        if (execute) {
+          const results = (await client.query(
+            `BEGIN; ${tenantScope(orgId)}; ${execute}`,
+          )) as unknown as pg.QueryResult[];
+          firstRows = results[2]?.rows ?? [];
+        } else {
+          await client.query(`BEGIN; ${tenantScope(orgId)}`);
+        }
+        const result = await fn(handle, firstRows);
+        const commit = await client.query('COMMIT');
+        if (commit.command === 'ROLLBACK') throw new Error('the transaction failed and was rolled back');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+        throw error;
+      }
+    } finally {
+      client.release(broken);
+    }
+  };
   return {
     kind: 'postgres',
     ...systemAccess(db),
     // BEGIN and the tenant scope travel in one round trip: the hot path of every request.
-    async withOrg(orgId, fn) {
+    withOrg: (orgId, fn) => transaction(orgId, null, (tx) => fn(tx)),
+    withOrgStarting: (orgId, first, fn) => transaction(orgId, first, fn),
+    async runScoped<T>(orgId: string, statement: RawStatement): Promise<T[]> {
       if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
       const client = await pool.connect();
-      let handle = handles.get(client);
-      if (!handle) {
-        handle = drizzlePg(client, { schema }) as unknown as Db;
-        handles.set(client, handle);
-      }
       let broken: Error | undefined;
       try {
-        await client.query(`BEGIN; ${tenantScope(orgId)}`);
+        const execute = await executeScoped(client, statement);
         try {
-          const result = await fn(handle);
-          const commit = await client.query('COMMIT');
-          if (commit.command === 'ROLLBACK') throw new Error('the transaction failed and was rolled back');
-          return result;
+          const results = (await client.query(
+            `BEGIN; ${tenantScope(orgId)}; ${execute}; COMMIT`,
+          )) as unknown as pg.QueryResult[];
+          return (results[2]?.rows ?? []) as T[];
         } catch (error) {
+          // The statements after the failing one were skipped: the transaction is open and aborted.
           await client.query('ROLLBACK').catch((rollbackError: Error) => {
             broken = rollbackError;
           });

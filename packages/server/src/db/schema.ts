@@ -419,9 +419,18 @@ export const workQueue = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.taskId, t.stage, t.round, t.slot] }),
-    index('work_queue_claim_idx').on(
-      t.orgId,
+    // Claims walk these in order and stop at the first slot they may take: within one project, or
+    // across the organization's projects.
+    index('work_queue_project_claim_idx').on(
       t.projectId,
+      t.stage,
+      t.priority.desc(),
+      t.taskCreatedAt,
+      t.taskId,
+      t.slot,
+    ),
+    index('work_queue_org_claim_idx').on(
+      t.orgId,
       t.stage,
       t.priority.desc(),
       t.taskCreatedAt,

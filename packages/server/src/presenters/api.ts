@@ -3,6 +3,7 @@
  * every key always present (`null` when empty), so typed clients need no presence checks. Each shape is a
  * zod schema (it drives the OpenAPI document and the response serializer) plus the presenter that fills it.
  */
+import { projectRoutingSchema, projectWorkflowSchema, readRouting, readWorkflow } from '@groundwork/domain';
 import { z } from 'zod';
 import type { BatchRow } from '../repositories/batches.ts';
 import type { FileRow } from '../repositories/files.ts';
@@ -90,6 +91,13 @@ export const apiProjectSchema = z
     params: jsonObject('Current default params merged into every task of the project.'),
     instruction: z.string().nullable().describe('Current markdown instruction appended to every task.'),
     version: z.int().describe('Current param version.'),
+    workflow: projectWorkflowSchema.describe(
+      'How a task becomes human work: overlap, review stage, lease duration (defaults applied).',
+    ),
+    routing: projectRoutingSchema.describe(
+      'Who may work the project: workforces (with optional shares) and required skills.',
+    ),
+    priority: z.int().describe('Queue priority of the project, -100..100; higher is served first.'),
     archived: z.boolean().describe('Whether the project is archived.'),
     isTest: z.boolean().describe('Whether the project belongs to the test environment.'),
     createdAt: timestamp('When the project was created.'),
@@ -108,6 +116,9 @@ export function presentProject(row: ProjectRow): ApiProject {
     params: row.params,
     instruction: row.instruction,
     version: row.version,
+    workflow: readWorkflow(row.workflow),
+    routing: readRouting(row.routing),
+    priority: row.priority,
     archived: row.archived,
     isTest: row.isTest,
     createdAt: row.createdAt.toISOString(),
@@ -139,6 +150,7 @@ export const apiBatchSchema = z
     callback: z.string().nullable().describe('URL or email notified when the batch completes.'),
     calibrationBatch: z.boolean().describe('Whether this is a calibration batch.'),
     selfLabelBatch: z.boolean().describe('Whether this is a self-label batch.'),
+    priority: z.int().describe('Queue priority within the project, -100..100; higher is served first.'),
     metadata: jsonObject('Free-form metadata of the batch.'),
     archived: z.boolean().describe('Whether the batch is archived.'),
     isTest: z.boolean().describe('Whether the batch belongs to the test environment.'),
@@ -177,6 +189,7 @@ export function presentBatch(
     callback: row.callback,
     calibrationBatch: row.calibrationBatch,
     selfLabelBatch: row.selfLabelBatch,
+    priority: row.priority,
     metadata: row.metadata,
     archived: row.archived,
     isTest: row.isTest,

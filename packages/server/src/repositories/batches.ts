@@ -32,7 +32,7 @@ export async function insertBatch(tx: Db, row: typeof batches.$inferInsert): Pro
 export async function updateBatch(
   tx: Db,
   id: string,
-  values: Partial<Pick<BatchRow, 'status' | 'metadata' | 'completedAt'>>,
+  values: Partial<Pick<BatchRow, 'status' | 'metadata' | 'completedAt' | 'priority'>>,
 ): Promise<BatchRow> {
   const [row] = await tx
     .update(batches)

@@ -1,5 +1,5 @@
 /** Project and param-version queries. Callers pass a transaction already scoped to the organization. */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { projectParamVersions, projects } from '../db/schema.ts';
 
@@ -92,4 +92,31 @@ export async function projectNames(tx: Db, ids: string[]): Promise<Map<string, s
     .where(inArray(projects.id, ids))
     .orderBy(desc(projects.id));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Sets a project's workflow, routing and/or priority (what is given). */
+export async function updateProjectPolicy(
+  tx: Db,
+  id: string,
+  values: Partial<Pick<ProjectRow, 'workflow' | 'routing' | 'priority'>>,
+): Promise<ProjectRow> {
+  const [row] = await tx
+    .update(projects)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(projects.id, id))
+    .returning();
+  if (!row) throw new Error(`project ${id} vanished`);
+  return row;
+}
+
+/** The projects (of both environments, archived or not) whose routing names the workforce, by name. */
+export async function listProjectsRoutingTo(
+  tx: Db,
+  workforceId: string,
+): Promise<Array<Pick<ProjectRow, 'id' | 'name' | 'isTest'>>> {
+  return tx
+    .select({ id: projects.id, name: projects.name, isTest: projects.isTest })
+    .from(projects)
+    .where(sql`${projects.routing} -> 'workforces' @> ${JSON.stringify([{ id: workforceId }])}::jsonb`)
+    .orderBy(asc(projects.name));
 }

@@ -1,6 +1,7 @@
 /** Batches: named groups of tasks in a project, staging → in_progress → completed. */
 
 import { completeBatchIfDone } from '../commands/complete-batch-if-done.ts';
+import { recordAudit } from '../commands/record-audit.ts';
 import type { Database, Db } from '../db/database.ts';
 import { ApiError, invalid, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
@@ -14,7 +15,8 @@ import {
   updateBatch,
 } from '../repositories/batches.ts';
 import { findProjectByName, projectNames } from '../repositories/projects.ts';
-import type { Principal } from './principal.ts';
+import { enqueueBatchTasks, restampBatchQueue } from '../repositories/work-queue.ts';
+import { actorOf, type Principal } from './principal.ts';
 
 /** A batch with its project's name. */
 export interface BatchView {
@@ -32,6 +34,8 @@ export interface CreateBatchInput {
   /** Hold the batch's tasks back from annotators until it is finalized. */
   staging?: boolean;
   metadata?: Record<string, unknown>;
+  /** Queue priority within the project, -100..100 (0 when absent). */
+  priority?: number;
 }
 
 /** Batch rules. */
@@ -64,6 +68,7 @@ export class BatchService {
         calibrationBatch: input.calibrationBatch ?? false,
         selfLabelBatch: input.selfLabelBatch ?? false,
         metadata: input.metadata ?? {},
+        priority: input.priority ?? 0,
       });
       if (!row)
         throw new ApiError('name_taken', `A batch named ${JSON.stringify(input.name)} already exists.`);
@@ -87,14 +92,37 @@ export class BatchService {
     });
   }
 
-  /** Releases a staging batch's tasks to annotators (no-op for a batch already in progress). */
+  /**
+   * Releases a staging batch's tasks to annotators (no-op for a batch already in progress): the batch
+   * goes in progress and its tasks' labeling slots are queued, in one transaction.
+   */
   async finalize(p: Principal, name: string): Promise<BatchView> {
     return this.#db.withOrg(p.orgId, async (tx) => {
       const batch = await this.#require(tx, p, name);
       if (batch.status !== 'staging') return this.#view(tx, batch);
       const row = await updateBatch(tx, batch.id, { status: 'in_progress' });
+      await enqueueBatchTasks(tx, row.id);
       await completeBatchIfDone({ tx, batchId: row.id, now: this.#now() });
       return this.#view(tx, await this.#require(tx, p, name));
+    });
+  }
+
+  /** Sets a batch's queue priority (-100..100) and re-stamps its open queue slots. */
+  async setPriority(p: Principal, name: string, priority: number): Promise<BatchView> {
+    return this.#db.withOrg(p.orgId, async (tx) => {
+      const batch = await this.#require(tx, p, name);
+      if (batch.priority === priority) return this.#view(tx, batch);
+      const row = await updateBatch(tx, batch.id, { priority });
+      const restamped = await restampBatchQueue(tx, batch.id);
+      await recordAudit({
+        tx,
+        orgId: p.orgId,
+        actor: actorOf(p),
+        action: 'batch.set_priority',
+        target: { type: 'batch', id: batch.id },
+        data: { from: batch.priority, to: priority, restamped_slots: restamped },
+      });
+      return this.#view(tx, row);
     });
   }
 

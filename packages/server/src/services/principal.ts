@@ -1,6 +1,9 @@
 /** Who is calling: the organization, the environment (live or test) and the key or user behind it. */
 
-/** The roles of a membership, most powerful first. */
+/**
+ * The roles of a membership, from most to least powerful where they compare. They form a partial order,
+ * not a line (viewer and annotator are incomparable): see `hasRole` in routes/api/auth.ts.
+ */
 export const ROLES = ['owner', 'admin', 'manager', 'reviewer', 'annotator', 'viewer'] as const;
 /** A membership role. */
 export type Role = (typeof ROLES)[number];

@@ -1,5 +1,11 @@
 /** Projects: a task type with default params and instructions, versioned by `setParams`. */
-import { describeIssues, parseTaskParams, type TaskTypeRegistry } from '@groundwork/domain';
+import {
+  describeIssues,
+  type ProjectRouting,
+  type ProjectWorkflow,
+  parseTaskParams,
+  type TaskTypeRegistry,
+} from '@groundwork/domain';
 import { recordAudit } from '../commands/record-audit.ts';
 import type { Database, Db } from '../db/database.ts';
 import { ApiError, invalid, notFound } from '../errors.ts';
@@ -15,6 +21,7 @@ import {
   updateProjectParams,
 } from '../repositories/projects.ts';
 import { actorOf, type Principal } from './principal.ts';
+import { checkWorkPolicy } from './project-workflow.ts';
 
 /** A project with its param history. */
 export interface ProjectWithHistory {
@@ -28,6 +35,12 @@ export interface CreateProjectInput {
   name: string;
   params?: Record<string, unknown> | null;
   instruction?: string | null;
+  /** How tasks become human work (defaults when absent). */
+  workflow?: ProjectWorkflow;
+  /** Who may work the project (every workforce when absent). */
+  routing?: ProjectRouting;
+  /** Queue priority, -100..100 (0 when absent). */
+  priority?: number;
 }
 
 /** Project rules. */
@@ -51,6 +64,7 @@ export class ProjectService {
     const instruction = input.instruction ?? (typeof paramInstruction === 'string' ? paramInstruction : null);
     this.#checkDefaults(input.type, rest);
     return this.#db.withOrg(p.orgId, async (tx) => {
+      await checkWorkPolicy(tx, { workflow: input.workflow, routing: input.routing });
       const project = await insertProject(tx, {
         id: newId(),
         orgId: p.orgId,
@@ -60,6 +74,9 @@ export class ProjectService {
         params: rest,
         instruction,
         version: 0,
+        ...(input.workflow ? { workflow: input.workflow } : {}),
+        ...(input.routing ? { routing: input.routing } : {}),
+        ...(input.priority !== undefined ? { priority: input.priority } : {}),
       });
       if (!project)
         throw new ApiError('name_taken', `A project named ${JSON.stringify(input.name)} already exists.`);

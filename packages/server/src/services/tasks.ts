@@ -18,10 +18,14 @@ import {
 } from '@groundwork/domain';
 import type { z } from 'zod';
 import { completeBatchIfDone } from '../commands/complete-batch-if-done.ts';
+import { enqueueTaskDeliveries, enqueueTaskDelivery } from '../commands/enqueue-deliveries.ts';
+import { reopenTask } from '../commands/reopen-task.ts';
 import type { CopySink, Database, Db } from '../db/database.ts';
 import type { TaskAudit } from '../db/schema.ts';
 import { ApiError, invalid, notFound } from '../errors.ts';
 import { isId, newId } from '../lib/ids.ts';
+import type { TaskNames } from '../presenters/scale.ts';
+import { insertReview, revokeTaskWork } from '../repositories/assignments.ts';
 import { type BatchRow, batchNames, findBatchByName, updateBatch } from '../repositories/batches.ts';
 import { existingFileIds } from '../repositories/files.ts';
 import {
@@ -51,7 +55,7 @@ import {
   taskCopyLine,
   updateTask,
 } from '../repositories/tasks.ts';
-import type { Principal } from './principal.ts';
+import { actorOf, type Principal } from './principal.ts';
 
 /** A task with the names the presenters need. */
 export interface TaskView {
@@ -168,6 +172,11 @@ export class TaskService {
       }
       const row = await insertTask(tx, prepared.row);
       if (!row) throw await this.#uniqueIdTaken(tx, p, prepared.row.uniqueId ?? '');
+      if (row.status === 'completed' && row.callbackUrl) {
+        // A test task is completed at creation, and Scale calls back for it too.
+        const names = { project: project.name, batch: batch?.name };
+        await enqueueTaskDelivery({ tx, task: row, now: row.completedAt ?? this.#now(), names });
+      }
       if (batch) await this.#afterTaskAdded(tx, batch);
       return { row: asCreated(row), project: project.name, batch: batch?.name };
     });
@@ -203,11 +212,12 @@ export class TaskService {
       this.#containers.forget(p, common);
       return undefined;
     }
-    return {
-      row: asCreated(newTaskAsRow(prepared.row)),
-      project: cached.project.name,
-      batch: cached.batch?.name,
-    };
+    const row = newTaskAsRow(prepared.row);
+    if (row.status === 'completed' && row.callbackUrl) {
+      const names = { project: cached.project.name, batch: cached.batch?.name };
+      await enqueueTaskDelivery({ tx, task: row, now: row.completedAt ?? this.#now(), names });
+    }
+    return { row: asCreated(row), project: cached.project.name, batch: cached.batch?.name };
   }
 
   /**
@@ -262,6 +272,9 @@ export class TaskService {
     let sink: CopySink | undefined;
     let chunk: string[] = [];
     let created = 0;
+    // Test tasks complete at creation; those with a callback get their delivery after the COPY.
+    const completedWithCallback: TaskRow[] = [];
+    const callbackNames = new Map<string, TaskNames>();
     let firstTaskId: string | null = null;
     let lastTaskId: string | null = null;
     const closeSink = async () => {
@@ -299,6 +312,10 @@ export class TaskService {
         lastTaskId = id;
         created++;
         chunk.push(copyLine(prepared.row, p.orgId));
+        if (prepared.row.status === 'completed' && prepared.row.callbackUrl) {
+          completedWithCallback.push(newTaskAsRow(prepared.row));
+          callbackNames.set(id, { project: container.project.name, batch: container.batch?.name });
+        }
         if (chunk.length >= 2000) {
           sink ??= await this.#db.openCopy(tx, 'tasks', TASK_INSERT_COLUMNS);
           await sink.write(chunk.join(''));
@@ -324,6 +341,14 @@ export class TaskService {
           })),
         );
       }
+    }
+    if (completedWithCallback.length > 0) {
+      await enqueueTaskDeliveries({
+        tx,
+        tasks: completedWithCallback,
+        now: this.#now(),
+        names: callbackNames,
+      });
     }
     for (const container of containers.values()) {
       if (container.batch) await this.#afterTaskAdded(tx, container.batch);
@@ -453,6 +478,7 @@ export class TaskService {
         status: 'canceled',
         ...(clearUniqueId ? { uniqueId: null } : {}),
       });
+      await revokeTaskWork(tx, id);
       if (row.batchId) await this.#completeBatchIfDone(tx, row.batchId);
       return this.#view(tx, row);
     });
@@ -528,9 +554,27 @@ export class TaskService {
         audit_source: 'customer',
         comments: input.comments,
       };
+      await insertReview(tx, {
+        id: newId(),
+        orgId: p.orgId,
+        taskId: task.id,
+        round: task.round,
+        assignmentId: null,
+        source: 'customer',
+        actorType: actorOf(p).type,
+        actorId: actorOf(p).id,
+        verdict: input.accepted ? 'accept' : 'reject',
+        response: null,
+        comment: input.comments,
+      });
+      // A rejected task goes back to labeling (a new round) unless it is a test task nobody labels.
+      const reopened =
+        input.accepted || task.isTest
+          ? task
+          : await reopenTask({ tx, task, comment: input.comments ?? 'Rejected by the customer.' });
       return this.#view(
         tx,
-        await updateTask(tx, id, { audits: [...task.audits, audit], customerReviewStatus: result }),
+        await updateTask(tx, id, { audits: [...reopened.audits, audit], customerReviewStatus: result }),
       );
     });
   }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { type FieldIssue, fieldIssue } from '../../issues.ts';
 import { ATTACHMENT_TYPES, attachmentReferenceSchema } from '../../shared/attachments.ts';
 import type { TaskType } from '../../task-type.ts';
+import { categorizationConsensus } from './consensus.ts';
 
 /** Params of a `categorization` task: pick one (or several) categories for an attachment. */
 export const categorizationParamsSchema = z
@@ -135,6 +136,7 @@ export const categorizationTaskType: TaskType<CategorizationParams, Categorizati
       return id === undefined ? { category: [first] } : { category: [first], category_id: [id] };
     return id === undefined ? { category: first } : { category: first, category_id: id };
   },
+  consensus: categorizationConsensus,
   attachmentUrls(params) {
     return params.attachment_type === 'text' ? [] : [params.attachment];
   },

@@ -8,6 +8,7 @@ import {
   placeholderFieldAnswers,
 } from '../../shared/field-descriptions.ts';
 import type { TaskType } from '../../task-type.ts';
+import { comparisonConsensus } from './consensus.ts';
 
 /** Params of a `comparison` task: compare attachments, answering with a choice and/or free-text fields. */
 export const comparisonParamsSchema = z
@@ -85,6 +86,7 @@ export const comparisonTaskType: TaskType<ComparisonParams, ComparisonResponse> 
     if (params.fields) response.fields = placeholderFieldAnswers(params.fields);
     return response;
   },
+  consensus: comparisonConsensus,
   attachmentUrls(params) {
     return params.attachment_type === 'text' ? [] : [...params.attachments];
   },

@@ -7,6 +7,7 @@ import {
   placeholderFieldAnswers,
 } from '../../shared/field-descriptions.ts';
 import type { TaskType } from '../../task-type.ts';
+import { datacollectionConsensus } from './consensus.ts';
 
 /** Params of a `datacollection` task: look something up and fill in fields. */
 export const datacollectionParamsSchema = z.looseObject({
@@ -45,6 +46,7 @@ export const datacollectionTaskType: TaskType<DatacollectionParams, Datacollecti
   placeholderResponse(params) {
     return { fields: placeholderFieldAnswers(params.fields) };
   },
+  consensus: datacollectionConsensus,
   attachmentUrls(params) {
     return params.attachment_type === 'text' ? [] : [params.attachment];
   },

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { type FieldIssue, fieldIssue } from '../../issues.ts';
 import { characterCount, promptSchema } from '../../shared/genai.ts';
 import type { TaskType } from '../../task-type.ts';
+import { demonstrationConsensus } from './consensus.ts';
 
 /** Params of a `demonstration` task: write the ideal reply to a prompt or conversation (SFT data). */
 export const demonstrationParamsSchema = z
@@ -81,6 +82,7 @@ export const demonstrationTaskType: TaskType<DemonstrationParams, DemonstrationR
     if (params.require_rationale) response.rationale = 'Placeholder rationale.';
     return response;
   },
+  consensus: demonstrationConsensus,
   attachmentUrls() {
     return [];
   },

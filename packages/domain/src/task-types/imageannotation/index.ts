@@ -6,6 +6,7 @@ import {
   placeholderAnnotationAttributes,
   placeholderAttributeValue,
 } from './attributes.ts';
+import { imageannotationConsensus } from './consensus.ts';
 import { GEOMETRY_KINDS, type ImageannotationParams, imageannotationParamsObjectSchema } from './params.ts';
 import {
   type ImageAnnotation,
@@ -138,6 +139,7 @@ export const imageannotationTaskType: TaskType<ImageannotationParams, Imageannot
   responseSchema: imageannotationResponseSchema,
   validateResponse: validateImageannotation,
   placeholderResponse: placeholderImageannotation,
+  consensus: imageannotationConsensus,
   attachmentUrls(params) {
     return [params.attachment, ...(params.context_attachments ?? []).map((context) => context.attachment)];
   },

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { type FieldIssue, fieldIssue } from '../../issues.ts';
 import type { TaskType } from '../../task-type.ts';
+import { namedentityrecognitionConsensus } from './consensus.ts';
 
 /** An entity label; labels with `children` only group narrower labels. */
 export interface EntityLabel {
@@ -145,6 +146,7 @@ export const namedentityrecognitionTaskType: TaskType<
   placeholderResponse() {
     return { annotations: [] };
   },
+  consensus: namedentityrecognitionConsensus,
   attachmentUrls() {
     return [];
   },

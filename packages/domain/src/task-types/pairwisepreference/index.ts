@@ -8,6 +8,7 @@ import {
   ratingProblem,
 } from '../../shared/genai.ts';
 import type { TaskType } from '../../task-type.ts';
+import { pairwisepreferenceConsensus } from './consensus.ts';
 
 /** A model output to be judged. */
 export const candidateSchema = z.strictObject({
@@ -135,6 +136,10 @@ export const pairwisepreferenceTaskType: TaskType<PairwisepreferenceParams, Pair
     }
     if (params.require_justification) response.justification = 'Placeholder justification.';
     return response;
+  },
+  consensus: pairwisepreferenceConsensus,
+  displayItems() {
+    return 2;
   },
   attachmentUrls() {
     return [];

@@ -7,6 +7,7 @@ import {
   promptSchema,
 } from '../../shared/genai.ts';
 import type { TaskType } from '../../task-type.ts';
+import { rankingConsensus } from './consensus.ts';
 
 /** A model output to be ranked; `id` is how the answer refers to it. */
 export const rankedCandidateSchema = z.strictObject({
@@ -120,6 +121,10 @@ export const rankingTaskType: TaskType<RankingParams, RankingResponse> = {
     if (params.criteria) response.criteria_ratings = placeholderCriteriaRatings(params.criteria, ids);
     if (params.require_justification) response.justification = 'Placeholder justification.';
     return response;
+  },
+  consensus: rankingConsensus,
+  displayItems(params) {
+    return params.responses.length;
   },
   attachmentUrls() {
     return [];

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { TaskType } from '../../task-type.ts';
+import { textcollectionConsensus } from './consensus.ts';
 import { formFieldSchema } from './form-fields.ts';
 import { formAnswerIssues, formDefinitionIssues, placeholderFormAnswers } from './validate.ts';
 
@@ -85,6 +86,7 @@ export const textcollectionTaskType: TaskType<TextcollectionParams, Textcollecti
   placeholderResponse(params) {
     return { annotations: placeholderFormAnswers(params.fields) as TextcollectionResponse['annotations'] };
   },
+  consensus: textcollectionConsensus,
   attachmentUrls(params) {
     return params.attachments.filter((attachment) => attachment.type !== 'text').map((a) => a.content);
   },

@@ -32,7 +32,8 @@ export function formDefinitionIssues(fields: readonly FormField[], path: Path): 
   return issues;
 }
 
-function conditionHolds(condition: FieldCondition, answer: unknown): boolean {
+/** Whether a conditional field is shown, given the answer of the field its condition names. */
+export function conditionHolds(condition: FieldCondition, answer: unknown): boolean {
   const accepted: ConditionValue[] = Array.isArray(condition.value) ? condition.value : [condition.value];
   const given = Array.isArray(answer) ? answer.flat() : [answer];
   return given.some((value) => accepted.includes(value as ConditionValue));

@@ -8,6 +8,7 @@ import {
   placeholderFieldAnswers,
 } from '../../shared/field-descriptions.ts';
 import type { TaskType } from '../../task-type.ts';
+import { transcriptionConsensus } from './consensus.ts';
 
 /** Params of a `transcription` task: copy fields out of an attachment. */
 export const transcriptionParamsSchema = z.looseObject({
@@ -62,6 +63,7 @@ export const transcriptionTaskType: TaskType<TranscriptionParams, TranscriptionR
     if (params.repeatable_fields) response.repeatable_fields = [];
     return response;
   },
+  consensus: transcriptionConsensus,
   attachmentUrls(params) {
     return params.attachment_type === 'text' ? [] : [params.attachment];
   },

@@ -6,6 +6,8 @@ import { apiBatchSchema, apiBatchWithCountsSchema, presentBatch } from '../../pr
 import { requireRole, roleNote } from './auth.ts';
 import { errorResponses, limitQuery, nameParams, offsetQuery } from './common.ts';
 
+const batchPriority = z.int().min(-100).max(100);
+
 const batchCreateBody = z
   .object({
     project: z.string().min(1).describe('Name of the project the batch belongs to.'),
@@ -18,8 +20,17 @@ const batchCreateBody = z
       .optional()
       .describe('Hold the tasks back from annotators until the batch is finalized.'),
     metadata: z.record(z.string(), z.unknown()).optional().describe('Free-form metadata.'),
+    priority: batchPriority.optional().describe('Queue priority within the project, -100..100 (default 0).'),
   })
   .describe('A new batch.');
+
+const batchPatchBody = z
+  .object({
+    priority: batchPriority.describe(
+      "Queue priority within the project, -100..100; the batch's open slots are re-stamped at once.",
+    ),
+  })
+  .describe('Changes to a batch.');
 
 /** Batch routes. */
 export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -96,6 +107,7 @@ export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
         selfLabelBatch: b.selfLabelBatch ?? false,
         ...(b.staging !== undefined ? { staging: b.staging } : {}),
         metadata: b.metadata ?? {},
+        ...(b.priority !== undefined ? { priority: b.priority } : {}),
       });
       return presentBatch(view.row, view.project);
     },
@@ -124,6 +136,30 @@ export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.patch(
+    '/batches/:name',
+    {
+      preHandler: requireRole('manager'),
+      schema: {
+        tags: ['batches'],
+        operationId: 'updateBatch',
+        summary: 'Change a batch',
+        description: `Sets a batch's queue priority; its open slots are re-stamped in the same transaction. ${roleNote('manager')}`,
+        params: nameParams,
+        body: batchPatchBody,
+        response: { 200: apiBatchSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const view = await batches.setPriority(
+        principalOf(request),
+        request.params.name,
+        request.body.priority,
+      );
+      return presentBatch(view.row, view.project);
+    },
+  );
+
   app.post(
     '/batches/:name/finalize',
     {
@@ -132,7 +168,7 @@ export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['batches'],
         operationId: 'finalizeBatch',
         summary: 'Finalize a batch',
-        description: `Releases a staging batch's tasks to annotators; a batch already in progress is returned unchanged. ${roleNote('manager')}`,
+        description: `Releases a staging batch's tasks to annotators (queues their labeling slots); a batch already in progress is returned unchanged. ${roleNote('manager')}`,
         params: nameParams,
         response: { 200: apiBatchSchema, ...errorResponses },
       },

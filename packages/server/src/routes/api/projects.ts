@@ -1,4 +1,6 @@
 /** `/api/projects`: projects and their versioned default params. */
+
+import { projectRoutingSchema, projectWorkflowSchema } from '@groundwork/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../../app.ts';
@@ -25,6 +27,18 @@ const projectCreateBody = z
       .nullable()
       .optional()
       .describe('Markdown instruction appended to every task of the project.'),
+    workflow: projectWorkflowSchema
+      .optional()
+      .describe('How tasks become human work: overlap, review stage, lease (defaults when omitted).'),
+    routing: projectRoutingSchema
+      .optional()
+      .describe('Which workforces (with optional shares) and skills may work it (everyone when omitted).'),
+    priority: z
+      .int()
+      .min(-100)
+      .max(100)
+      .optional()
+      .describe('Queue priority, -100..100 (default 0); higher is served first.'),
   })
   .describe('A new project.');
 
@@ -97,6 +111,9 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
         type: b.type,
         params: b.params ?? null,
         ...(b.instruction !== undefined ? { instruction: b.instruction } : {}),
+        ...(b.workflow ? { workflow: b.workflow } : {}),
+        ...(b.routing ? { routing: b.routing } : {}),
+        ...(b.priority !== undefined ? { priority: b.priority } : {}),
       });
       return presentProject(project);
     },

@@ -141,6 +141,16 @@ export const v1Routes: FastifyPluginAsync = async (plain) => {
         }),
       ),
   );
+  // Scale's "resend callback" (path unverified): queues the task's callback again with its current state.
+  app.post(
+    '/task/:task_id/send_callback',
+    { schema: { params: taskIdParams, body: z.unknown() } },
+    async (request) => {
+      const principal = principalOf(request);
+      await request.server.services.deliveries.sendTaskCallback(principal, request.params.task_id);
+      return present(await tasks.get(principal, request.params.task_id));
+    },
+  );
   app.post(
     '/task/:task_id/unique_id',
     { schema: { params: taskIdParams, body: z.looseObject({ unique_id: z.string().min(1).max(256) }) } },

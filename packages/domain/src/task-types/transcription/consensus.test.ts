@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assertConsensusProperties } from '../../testing/consensus-harness.ts';
+import { mustParse } from '../../testing/task-type-harness.ts';
+import { transcriptionTaskType as type } from './index.ts';
+
+const params = mustParse(type, {
+  attachment: 'https://example.com/invoice.png',
+  fields: { total: 'Total' },
+  repeatable_fields: { item: 'Item', price: 'Price' },
+});
+const line = (item: string, price: string) => ({ item, price });
+
+describe('transcription consensus', () => {
+  it('returns a unanimous answer with agreement 1', () => {
+    const answer = { fields: { total: '12' }, repeatable_fields: [line('tea', '2'), line('cake', '10')] };
+    expect(type.consensus(params, [answer, answer, answer])).toEqual({ response: answer, agreement: 1 });
+  });
+
+  it('takes the majority field value and the rows of the most central answer', () => {
+    const result = type.consensus(params, [
+      { fields: { total: '13' }, repeatable_fields: [line('tea', '3')] },
+      { fields: { total: '12' }, repeatable_fields: [line('tea', '2'), line('cake', '10')] },
+      { fields: { total: '12' }, repeatable_fields: [line('tea', '2'), line('cake', '10')] },
+    ]);
+    expect(result.response).toEqual({
+      fields: { total: '12' },
+      repeatable_fields: [line('tea', '2'), line('cake', '10')],
+    });
+    expect(result.agreement).toBeGreaterThan(0);
+    expect(result.agreement).toBeLessThan(1);
+  });
+
+  it('breaks ties in favour of the earliest answer', () => {
+    const a = { fields: { total: '1' }, repeatable_fields: [] };
+    const b = { fields: { total: '2' }, repeatable_fields: [line('x', '1')] };
+    expect(type.consensus(params, [a, b]).response).toEqual(a);
+    expect(type.consensus(params, [b, a]).response).toEqual(b);
+  });
+
+  it('throws on no answers', () => {
+    expect(() => type.consensus(params, [])).toThrow(/at least one answer/);
+  });
+});
+
+describe('transcription consensus properties', () => {
+  it('is valid, bounded, order-independent in agreement, and returns unanimous answers', () => {
+    const text = fc.constantFrom('1', '2', 'tea', 'tea 2', '');
+    const scenarios = fc.boolean().chain((repeatable) => {
+      const p = mustParse(type, {
+        attachment: 'x',
+        fields: { a: 'A', b: 'B' },
+        ...(repeatable ? { repeatable_fields: { item: 'Item' } } : {}),
+      });
+      const answer = fc.record(
+        {
+          fields: fc.record({ a: text, b: text }),
+          repeatable_fields: repeatable
+            ? fc.array(fc.record({ item: text }), { maxLength: 3 })
+            : fc.constant(undefined),
+        },
+        { requiredKeys: ['fields'] },
+      );
+      return fc
+        .array(answer, { minLength: 1, maxLength: 6 })
+        .map((answers) => ({ params: p, answers: JSON.parse(JSON.stringify(answers)) as unknown[] }));
+    });
+    assertConsensusProperties(type, scenarios);
+  });
+});

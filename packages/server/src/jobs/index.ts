@@ -1,0 +1,70 @@
+/**
+ * The application's background jobs and the runner that runs them: in-process under `groundwork serve`
+ * (GROUNDWORK_WORKER=embedded) or in `groundwork worker` processes. Every job is registered in
+ * {@link registerAppJobs}.
+ */
+import pino from 'pino';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { masterKeyLoader } from '../lib/crypto.ts';
+import { reapExpiredLeases } from '../repositories/assignments.ts';
+import { WebhookSecretService } from '../services/webhook-secrets.ts';
+import { type DeliverySchedule, registerDeliveryJobs } from './deliveries.ts';
+import { type JobLog, JobRunner } from './runner.ts';
+
+export {
+  DEFAULT_DELIVERY_SCHEDULE,
+  DELIVERY_QUEUE,
+  type DeliveryJob,
+  type DeliverySchedule,
+  relayDueDeliveries,
+} from './deliveries.ts';
+export { type JobHandler, type JobLog, JobRunner, type QueueOptions } from './runner.ts';
+
+/** What the application's jobs need. */
+export interface AppJobDeps {
+  db: Database;
+  config: Config;
+  log: JobLog;
+  /** Webhook retry policy (tests inject a fast one). */
+  deliverySchedule?: DeliverySchedule;
+  /** How often due deliveries are looked for, in milliseconds (default 1000). */
+  deliveryRelayEveryMs?: number;
+  /** How often expired leases are returned to the queue, in milliseconds (default 5000). */
+  leaseReapEveryMs?: number;
+}
+
+/** Registers every job of the application on `runner`. */
+export function registerAppJobs(runner: JobRunner, deps: AppJobDeps): void {
+  registerDeliveryJobs(runner, {
+    db: deps.db,
+    log: deps.log,
+    config: deps.config,
+    secrets: new WebhookSecretService({
+      db: deps.db,
+      masterKey: masterKeyLoader(deps.config, (m) => deps.log.warn({}, m)),
+    }),
+    ...(deps.deliverySchedule ? { schedule: deps.deliverySchedule } : {}),
+    ...(deps.deliveryRelayEveryMs ? { relayEveryMs: deps.deliveryRelayEveryMs } : {}),
+  });
+  // Expired leases go back to the queue (claims also reap their organization's when they find nothing).
+  runner.registerPeriodic('leases.reap', deps.leaseReapEveryMs ?? 5000, async () => {
+    await deps.db.withSystem((tx) => reapExpiredLeases(tx, new Date()));
+  });
+}
+
+/** A runner with every application job registered, not yet started. */
+export function createJobRunner(deps: AppJobDeps & { pollingIntervalSeconds?: number }): JobRunner {
+  const runner = new JobRunner({
+    db: deps.db,
+    log: deps.log,
+    ...(deps.pollingIntervalSeconds ? { pollingIntervalSeconds: deps.pollingIntervalSeconds } : {}),
+  });
+  registerAppJobs(runner, deps);
+  return runner;
+}
+
+/** A JSON logger for processes that run jobs without the HTTP server (`groundwork worker`). */
+export function createJobLog(level: Config['logLevel']): JobLog {
+  return pino({ level });
+}

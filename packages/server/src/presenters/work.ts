@@ -1,0 +1,152 @@
+/** The first-party shapes of assignments, leases and reviews (camelCase, every key present). */
+import { z } from 'zod';
+import type { AssignmentRow, ReviewRow } from '../repositories/assignments.ts';
+import type { LeaseView } from '../services/work.ts';
+
+const timestamp = (what: string) => z.string().meta({ format: 'date-time' }).describe(what);
+
+/** An assignment: one slot of a task's stage, leased to one person. */
+export const apiAssignmentSchema = z
+  .object({
+    id: z.string().describe('Assignment id.'),
+    taskId: z.string().describe('The task.'),
+    projectId: z.string().describe("The task's project."),
+    stage: z.enum(['label', 'review']).describe('Labeling or review.'),
+    round: z.int().describe('The labeling round (1, then one more after each rejection).'),
+    slot: z.int().describe('Which of the stage’s slots (1..overlap).'),
+    status: z
+      .enum(['leased', 'submitted', 'skipped', 'released', 'expired', 'revoked'])
+      .describe('`leased` until submitted; `skipped`, `released`, `expired` or `revoked` when given up.'),
+    userId: z.string().describe('The person it is leased to.'),
+    workforceId: z.string().nullable().describe("The person's workforce when leased."),
+    leasedAt: timestamp('When the lease started.'),
+    leaseExpiresAt: timestamp('When the lease ends unless extended by a heartbeat.'),
+    submittedAt: z
+      .string()
+      .meta({ format: 'date-time' })
+      .nullable()
+      .describe('When the answer was submitted.'),
+    timeSpentMs: z.int().nullable().describe('Time spent on it, in milliseconds.'),
+    response: z.unknown().describe('The submitted answer (for reviews: the verdict).'),
+    displayOrder: z
+      .array(z.int())
+      .nullable()
+      .describe(
+        'For side-by-side items (pairwise preference, ranking): the order to show them in — position i shows item displayOrder[i]. Answers always use the task’s own order.',
+      ),
+    skipReason: z.string().nullable().describe('Why it was skipped.'),
+    feedback: z.string().nullable().describe("A reviewer's comment when this answer was rejected."),
+  })
+  .describe('An assignment.');
+
+/** A review verdict. */
+export const apiReviewSchema = z
+  .object({
+    id: z.string().describe('Review id.'),
+    round: z.int().describe('The labeling round reviewed.'),
+    source: z.enum(['reviewer', 'customer']).describe("A workflow reviewer or the customer's audit."),
+    verdict: z.enum(['accept', 'fix', 'reject']).describe('The verdict.'),
+    comment: z.string().nullable().describe('What the reviewer said.'),
+    createdAt: timestamp('When.'),
+  })
+  .describe('A review verdict.');
+
+/** A lease: the assignment with what the person needs to do it. */
+export const apiLeaseSchema = z
+  .object({
+    assignment: apiAssignmentSchema,
+    task: z
+      .object({
+        id: z.string().describe('Task id.'),
+        type: z.string().describe('Task type.'),
+        project: z.string().describe('Project name.'),
+        batchId: z.string().nullable().describe('Batch id.'),
+        instruction: z.string().nullable().describe('Instructions for the annotator.'),
+        params: z.record(z.string(), z.unknown()).describe('The task’s params (attachments, labels, …).'),
+      })
+      .describe('The task to work on.'),
+    review: z
+      .object({
+        answers: z
+          .array(
+            z.object({
+              assignmentId: z.string().describe('The labeling assignment.'),
+              userId: z.string().describe('Who answered.'),
+              response: z.unknown().describe('Their answer.'),
+              timeSpentMs: z.int().nullable().describe('Time they spent.'),
+            }),
+          )
+          .describe('The round’s labeling answers.'),
+        result: z.unknown().describe('Their consensus: what is accepted unless fixed or rejected.'),
+        agreement: z.number().nullable().describe('Agreement of the answers, 0..1.'),
+      })
+      .nullable()
+      .describe('For review leases: the answers under review.'),
+    feedback: z.array(apiReviewSchema).describe('Earlier rejections of this task and their comments.'),
+  })
+  .describe('A leased assignment and its task.');
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The API shape of an assignment. */
+export function presentAssignment(a: AssignmentRow): z.infer<typeof apiAssignmentSchema> {
+  return {
+    id: a.id,
+    taskId: a.taskId,
+    projectId: a.projectId,
+    stage: a.stage,
+    round: a.round,
+    slot: a.slot,
+    status: a.status,
+    userId: a.userId,
+    workforceId: a.workforceId,
+    leasedAt: a.leasedAt.toISOString(),
+    leaseExpiresAt: a.leaseExpiresAt.toISOString(),
+    submittedAt: iso(a.submittedAt),
+    timeSpentMs: a.timeSpentMs,
+    response: a.response ?? null,
+    displayOrder: a.displayOrder ?? null,
+    skipReason: a.skipReason,
+    feedback: a.feedback,
+  };
+}
+
+/** The API shape of a review. */
+export function presentReview(r: ReviewRow): z.infer<typeof apiReviewSchema> {
+  return {
+    id: r.id,
+    round: r.round,
+    source: r.source,
+    verdict: r.verdict,
+    comment: r.comment,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+/** The API shape of a lease. */
+export function presentLease(v: LeaseView): z.infer<typeof apiLeaseSchema> {
+  return {
+    assignment: presentAssignment(v.assignment),
+    task: {
+      id: v.task.id,
+      type: v.task.type,
+      project: v.projectName,
+      batchId: v.task.batchId,
+      instruction: v.task.instruction,
+      params: v.task.params,
+    },
+    review: v.review
+      ? {
+          answers: v.review.answers.map((a) => ({
+            assignmentId: a.id,
+            userId: a.userId,
+            response: a.response ?? null,
+            timeSpentMs: a.timeSpentMs,
+          })),
+          result: v.review.result ?? null,
+          agreement: v.review.agreement,
+        }
+      : null,
+    feedback: v.feedback.map(presentReview),
+  };
+}

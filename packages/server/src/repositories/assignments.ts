@@ -1,0 +1,428 @@
+/**
+ * Assignments and the open-work queue: leasing (claim with SKIP LOCKED), returning slots, and the reads
+ * the workbench and the workflow need. Callers pass a transaction scoped to the organization, except
+ * `reapExpiredLeases`, which runs on the owner's connection across organizations (a job).
+ */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type Db, queryRows, type RawStatement, rawQuery } from '../db/database.ts';
+import { assignments, reviews, workQueue } from '../db/schema.ts';
+import type { TaskRow } from './tasks.ts';
+
+/** An assignment row. */
+export type AssignmentRow = typeof assignments.$inferSelect;
+/** A review row. */
+export type ReviewRow = typeof reviews.$inferSelect;
+/** The stages work is done in. */
+export type WorkStage = AssignmentRow['stage'];
+
+/** A freshly leased assignment with what the worker needs of its task. */
+export interface LeasedAssignment {
+  assignment: AssignmentRow;
+  task: {
+    id: string;
+    type: string;
+    params: Record<string, unknown>;
+    instruction: string | null;
+    projectId: string;
+    batchId: string | null;
+    stageResponse: unknown;
+    agreement: number | null;
+    round: number;
+  };
+}
+
+// The caller's eligible projects: live, not archived, routed to their workforce (or to everyone), and
+// every skill the project requires held and unexpired. Then the best open slot of those projects —
+// routed to the caller's workforce or to nobody in particular, of a task the caller has not taken,
+// skipped or answered in this round — is locked (others skip it), removed from the queue and leased.
+// The slot is found by walking a claim index in order: `work_queue_project_claim_idx` when the caller
+// asked for one project ($6), `work_queue_org_claim_idx` (filtered by the eligible projects) otherwise.
+function claimSql(scope: 'project' | 'any'): string {
+  const slots =
+    scope === 'project'
+      ? 'q.project_id = $6 AND EXISTS (SELECT 1 FROM eligible)'
+      : "q.org_id = current_setting('groundwork.org_id', true) AND q.project_id = ANY (ARRAY(SELECT id FROM eligible))";
+  return `
+WITH eligible AS (
+  SELECT p.id, p.workflow FROM projects p
+   WHERE NOT p.is_test AND NOT p.archived AND ($6::text IS NULL OR p.id = $6)
+     AND (jsonb_array_length(coalesce(p.routing -> 'workforces', '[]'::jsonb)) = 0
+          OR EXISTS (SELECT 1 FROM jsonb_array_elements(p.routing -> 'workforces') w WHERE w ->> 'id' = $3))
+     AND NOT EXISTS (
+       SELECT 1 FROM jsonb_array_elements_text(coalesce(p.routing -> 'skills', '[]'::jsonb)) AS s(skill)
+        WHERE NOT EXISTS (
+          SELECT 1 FROM member_skills ms
+           WHERE ms.user_id = $2 AND ms.skill = s.skill AND (ms.expires_at IS NULL OR ms.expires_at > now())))
+), next AS (
+  SELECT q.task_id, q.stage, q.round, q.slot FROM work_queue q
+   WHERE ${slots} AND q.stage = $4
+     AND (q.workforce_id IS NULL OR q.workforce_id = $3)
+     AND NOT EXISTS (
+       SELECT 1 FROM assignments a
+        WHERE a.task_id = q.task_id AND a.round = q.round AND a.user_id = $2
+          AND a.status IN ('leased', 'submitted', 'skipped'))
+   ORDER BY q.priority DESC NULLS LAST, q.task_created_at, q.task_id, q.slot
+   LIMIT 1
+   FOR UPDATE OF q SKIP LOCKED
+), taken AS (
+  DELETE FROM work_queue q USING next n
+   WHERE q.task_id = n.task_id AND q.stage = n.stage AND q.round = n.round AND q.slot = n.slot
+  RETURNING q.*
+), leased AS (
+  INSERT INTO assignments (id, org_id, project_id, batch_id, task_id, stage, round, slot, priority,
+                           task_created_at, user_id, workforce_id, status, routed_workforce_id, leased_at,
+                           lease_expires_at, created_at)
+  SELECT $1, t.org_id, t.project_id, t.batch_id, t.task_id, t.stage, t.round, t.slot, t.priority,
+         t.task_created_at, $2, $3, 'leased', t.workforce_id, now(),
+         now() + make_interval(secs => coalesce((e.workflow ->> 'lease_seconds')::integer, $5)), now()
+    FROM taken t JOIN eligible e ON e.id = t.project_id
+  RETURNING *
+)
+SELECT l.*, k.type AS task_type, k.params AS task_params, k.instruction AS task_instruction,
+       k.stage_response AS task_stage_response, k.agreement AS task_agreement
+  FROM leased l JOIN tasks k ON k.id = l.task_id`;
+}
+
+/** The claim statement within one project (exported for the dispatch benchmark's raw baseline). */
+export const CLAIM_NEXT_SQL = claimSql('project');
+const CLAIM_ANY_SQL = claimSql('any');
+
+/** Props of {@link claimNext}. */
+export interface ClaimProps {
+  /** The new assignment's id. */
+  id: string;
+  userId: string;
+  workforceId: string | null;
+  stage: WorkStage;
+  /** Only this project (its id), or any the caller may work. */
+  projectId: string | null;
+  /** Lease length when the project's workflow does not say (seconds). */
+  defaultLeaseSeconds: number;
+}
+
+/** The claim as a hot statement (for `Database.runScoped`); its row is read by {@link leasedFromRaw}. */
+export function claimStatement(props: ClaimProps): RawStatement {
+  return {
+    name: props.projectId ? 'groundwork_claim_in_project' : 'groundwork_claim_any',
+    text: props.projectId ? CLAIM_NEXT_SQL : CLAIM_ANY_SQL,
+    values: [
+      props.id,
+      props.userId,
+      props.workforceId,
+      props.stage,
+      props.defaultLeaseSeconds,
+      props.projectId,
+    ],
+  };
+}
+
+/** Leases the best open slot the caller may take, or returns undefined when there is none. */
+export async function claimNext(tx: Db, props: ClaimProps): Promise<LeasedAssignment | undefined> {
+  const [row] = await rawQuery<Record<string, unknown>>(tx, claimStatement(props));
+  return row ? leasedFromRaw(row) : undefined;
+}
+
+// Raw rows come straight from the driver: snake_case, and on PGlite's simple protocol timestamps and
+// JSON arrive as text.
+const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
+const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : (v ?? null));
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** A claimed row as the assignment and task it leased. */
+export function leasedFromRaw(r: Record<string, unknown>): LeasedAssignment {
+  const assignment: AssignmentRow = {
+    id: r.id as string,
+    orgId: r.org_id as string,
+    projectId: r.project_id as string,
+    batchId: (r.batch_id as string | null) ?? null,
+    taskId: r.task_id as string,
+    stage: r.stage as WorkStage,
+    round: Number(r.round),
+    slot: Number(r.slot),
+    priority: Number(r.priority),
+    taskCreatedAt: date(r.task_created_at) as Date,
+    userId: r.user_id as string,
+    workforceId: (r.workforce_id as string | null) ?? null,
+    status: r.status as AssignmentRow['status'],
+    routedWorkforceId: (r.routed_workforce_id as string | null) ?? null,
+    leasedAt: date(r.leased_at) as Date,
+    leaseExpiresAt: date(r.lease_expires_at) as Date,
+    submittedAt: date(r.submitted_at),
+    timeSpentMs: num(r.time_spent_ms),
+    response: json(r.response),
+    displayOrder: json(r.display_order) as number[] | null,
+    skipReason: (r.skip_reason as string | null) ?? null,
+    feedback: (r.feedback as string | null) ?? null,
+    createdAt: date(r.created_at) as Date,
+  };
+  return {
+    assignment,
+    task: {
+      id: assignment.taskId,
+      type: r.task_type as string,
+      params: json(r.task_params) as Record<string, unknown>,
+      instruction: (r.task_instruction as string | null) ?? null,
+      projectId: assignment.projectId,
+      batchId: assignment.batchId,
+      stageResponse: json(r.task_stage_response),
+      agreement: num(r.task_agreement),
+      round: assignment.round,
+    },
+  };
+}
+
+/** Finds an assignment by id. */
+export async function findAssignment(tx: Db, id: string): Promise<AssignmentRow | undefined> {
+  const [row] = await tx.select().from(assignments).where(eq(assignments.id, id)).limit(1);
+  return row;
+}
+
+/** What {@link lockLeaseStatement} returns: the assignment, its task (row locked) and the project's workflow. */
+export interface LockedLease {
+  assignment: AssignmentRow;
+  task: TaskRow;
+  workflow: unknown;
+}
+
+/**
+ * Reads an assignment with its task, locking the task's row (so the last submissions of a round
+ * cannot miss each other), and its project's stored workflow. A hot statement: run it first in the
+ * transaction with `Database.withOrgStarting` and read its row with {@link lockedLeaseFromRaw}.
+ */
+export function lockLeaseStatement(id: string): RawStatement {
+  return {
+    name: 'groundwork_lock_lease',
+    text: `SELECT to_jsonb(a) AS assignment, to_jsonb(t) AS task, p.workflow AS workflow
+             FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN projects p ON p.id = a.project_id
+            WHERE a.id = $1
+              FOR UPDATE OF t`,
+    values: [id],
+  };
+}
+
+/** The row of {@link lockLeaseStatement}, or undefined when there was none. */
+export function lockedLeaseFromRaw(rows: unknown[]): LockedLease | undefined {
+  const row = rows[0] as { assignment: unknown; task: unknown; workflow: unknown } | undefined;
+  if (!row) return undefined;
+  return {
+    assignment: fromJsonRow(json(row.assignment), ASSIGNMENT_DATES) as AssignmentRow,
+    task: fromJsonRow(json(row.task), TASK_DATES) as TaskRow,
+    workflow: json(row.workflow),
+  };
+}
+
+const ASSIGNMENT_DATES = new Set(['leasedAt', 'leaseExpiresAt', 'submittedAt', 'taskCreatedAt', 'createdAt']);
+const TASK_DATES = new Set(['createdAt', 'updatedAt', 'completedAt']);
+
+/** A row read as `to_jsonb(...)`: snake_case keys camelCased, timestamps as Dates. */
+function fromJsonRow(value: unknown, dates: Set<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    const camel = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    out[camel] = dates.has(camel) && typeof v === 'string' ? new Date(v) : v;
+  }
+  return out;
+}
+
+// Submits only while the lease is held; reports the round's slots still open or leased by others, and
+// the answers already submitted by others (the whole round's answers when nothing is outstanding).
+const SUBMIT_SQL = `
+WITH s AS (
+  UPDATE assignments SET status = 'submitted', response = $2::jsonb, submitted_at = $3, time_spent_ms = $4
+   WHERE id = $1 AND status = 'leased' AND lease_expires_at > $3
+  RETURNING id, task_id, stage, round
+)
+SELECT (SELECT count(*) FROM work_queue q WHERE q.task_id = s.task_id AND q.stage = s.stage AND q.round = s.round)
+     + (SELECT count(*) FROM assignments a WHERE a.task_id = s.task_id AND a.stage = s.stage AND a.round = s.round
+           AND a.status = 'leased' AND a.id <> s.id) AS outstanding,
+       (SELECT json_agg(json_build_object('slot', a.slot, 'response', a.response) ORDER BY a.slot)
+          FROM assignments a WHERE a.task_id = s.task_id AND a.stage = s.stage AND a.round = s.round
+           AND a.status = 'submitted' AND a.id <> s.id) AS others
+  FROM s`;
+
+/** What {@link submitLease} found. */
+export interface SubmittedLease {
+  /** Slots of the round still open or leased by others (0: the round is all in). */
+  outstanding: number;
+  /** The answers others submitted in this round, by slot. */
+  others: { slot: number; response: unknown }[];
+}
+
+/**
+ * Records the answer of a held lease, or returns undefined when the lease was no longer held (nothing
+ * was written).
+ */
+export async function submitLease(
+  tx: Db,
+  props: { id: string; response: unknown; at: Date; timeSpentMs: number },
+): Promise<SubmittedLease | undefined> {
+  const [row] = await rawQuery<{ outstanding: number | string; others: unknown }>(tx, {
+    name: 'groundwork_submit_lease',
+    text: SUBMIT_SQL,
+    values: [props.id, JSON.stringify(props.response), props.at, props.timeSpentMs],
+  });
+  if (!row) return undefined;
+  const others = (typeof row.others === 'string' ? JSON.parse(row.others) : row.others) as
+    | SubmittedLease['others']
+    | null;
+  return { outstanding: Number(row.outstanding), others: others ?? [] };
+}
+
+/** Updates an assignment and returns it. */
+export async function updateAssignment(
+  tx: Db,
+  id: string,
+  values: Partial<typeof assignments.$inferInsert>,
+): Promise<AssignmentRow> {
+  const [row] = await tx.update(assignments).set(values).where(eq(assignments.id, id)).returning();
+  if (!row) throw new Error(`assignment ${id} vanished`);
+  return row;
+}
+
+/**
+ * Puts an assignment's slot back into the queue (after a skip or a release), with the priority and
+ * routing its project and batch have now (they may have changed since the slot was queued).
+ */
+export async function requeueSlot(tx: Db, a: AssignmentRow): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO work_queue (org_id, project_id, batch_id, task_id, stage, round, slot, priority, workforce_id, task_created_at)
+    SELECT t.org_id, t.project_id, t.batch_id, t.id, ${a.stage}, ${a.round}, ${a.slot},
+           groundwork_queue_priority(p.priority, b.priority, t.priority),
+           CASE WHEN ${a.stage} = 'label' THEN groundwork_route_slot(p.routing, t.id, ${a.round}, ${a.slot}) END,
+           t.created_at
+      FROM tasks t JOIN projects p ON p.id = t.project_id LEFT JOIN batches b ON b.id = t.batch_id
+     WHERE t.id = ${a.taskId} AND t.status = 'pending' AND t.stage = ${a.stage} AND t.round = ${a.round}
+    ON CONFLICT DO NOTHING`);
+}
+
+/** Queues the single review slot of a task's current round. */
+export async function enqueueReview(tx: Db, taskId: string, round: number): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO work_queue (org_id, project_id, batch_id, task_id, stage, round, slot, priority, workforce_id, task_created_at)
+    SELECT t.org_id, t.project_id, t.batch_id, t.id, 'review', ${round}, 1,
+           groundwork_queue_priority(p.priority, b.priority, t.priority), NULL, t.created_at
+      FROM tasks t JOIN projects p ON p.id = t.project_id LEFT JOIN batches b ON b.id = t.batch_id
+     WHERE t.id = ${taskId}
+    ON CONFLICT DO NOTHING`);
+}
+
+/** Queues the labeling slots of a task's current round (after a rejection). */
+export async function enqueueLabeling(tx: Db, taskId: string): Promise<void> {
+  await tx.execute(sql`SELECT groundwork_enqueue_tasks(ARRAY[${taskId}]::text[])`);
+}
+
+/** The submitted answers of a task's stage and round, in slot order. */
+export async function submittedAnswers(
+  tx: Db,
+  taskId: string,
+  stage: WorkStage,
+  round: number,
+): Promise<AssignmentRow[]> {
+  return tx
+    .select()
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.taskId, taskId),
+        eq(assignments.stage, stage),
+        eq(assignments.round, round),
+        eq(assignments.status, 'submitted'),
+      ),
+    )
+    .orderBy(asc(assignments.slot));
+}
+
+/** Takes a task out of the queue and revokes its open leases (the task was canceled or completed). */
+export async function revokeTaskWork(tx: Db, taskId: string): Promise<number> {
+  await tx.delete(workQueue).where(eq(workQueue.taskId, taskId));
+  const revoked = await tx
+    .update(assignments)
+    .set({ status: 'revoked' })
+    .where(and(eq(assignments.taskId, taskId), eq(assignments.status, 'leased')))
+    .returning({ id: assignments.id });
+  return revoked.length;
+}
+
+/** Marks the answers of a rejected round with the reviewer's comment, so their authors see it. */
+export async function markRejected(tx: Db, taskId: string, round: number, comment: string): Promise<void> {
+  await tx
+    .update(assignments)
+    .set({ feedback: comment })
+    .where(
+      and(
+        eq(assignments.taskId, taskId),
+        eq(assignments.stage, 'label'),
+        eq(assignments.round, round),
+        eq(assignments.status, 'submitted'),
+      ),
+    );
+}
+
+/** Records a review verdict. */
+export async function insertReview(tx: Db, row: typeof reviews.$inferInsert): Promise<ReviewRow> {
+  const [created] = await tx.insert(reviews).values(row).returning();
+  if (!created) throw new Error('review insert returned nothing');
+  return created;
+}
+
+/** A task's reviews, oldest first. */
+export async function reviewsOfTask(tx: Db, taskId: string): Promise<ReviewRow[]> {
+  return tx.select().from(reviews).where(eq(reviews.taskId, taskId)).orderBy(asc(reviews.createdAt));
+}
+
+/** A person's assignments, newest first, optionally of some statuses or only those with feedback. */
+export async function listUserAssignments(
+  tx: Db,
+  userId: string,
+  filter: { statuses?: AssignmentRow['status'][]; withFeedback?: boolean; limit: number },
+): Promise<AssignmentRow[]> {
+  const where = [eq(assignments.userId, userId)];
+  if (filter.statuses?.length) where.push(inArray(assignments.status, filter.statuses));
+  if (filter.withFeedback) where.push(sql`${assignments.feedback} IS NOT NULL`);
+  return tx
+    .select()
+    .from(assignments)
+    .where(and(...where))
+    .orderBy(desc(assignments.createdAt), desc(assignments.id))
+    .limit(filter.limit);
+}
+
+/** A task's assignments (every stage and round), oldest first. */
+export async function assignmentsOfTask(tx: Db, taskId: string): Promise<AssignmentRow[]> {
+  return tx
+    .select()
+    .from(assignments)
+    .where(eq(assignments.taskId, taskId))
+    .orderBy(asc(assignments.createdAt), asc(assignments.id));
+}
+
+/**
+ * Returns expired leases to the queue, across organizations (a periodic job on the owner's connection).
+ * Slots of tasks that moved on (completed, canceled, another round) are not queued again.
+ */
+export async function reapExpiredLeases(system: Db, now: Date, limit = 1000): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    system,
+    sql`
+    WITH expired AS (
+      UPDATE assignments a SET status = 'expired'
+       WHERE a.id IN (SELECT id FROM assignments
+                       WHERE status = 'leased' AND lease_expires_at < ${now}
+                       ORDER BY lease_expires_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING a.*
+    ), requeued AS (
+      INSERT INTO work_queue (org_id, project_id, batch_id, task_id, stage, round, slot, priority, workforce_id, task_created_at)
+      SELECT t.org_id, t.project_id, t.batch_id, t.id, e.stage, e.round, e.slot,
+             groundwork_queue_priority(p.priority, b.priority, t.priority),
+             CASE WHEN e.stage = 'label' THEN groundwork_route_slot(p.routing, t.id, e.round, e.slot) END,
+             t.created_at
+        FROM expired e JOIN tasks t ON t.id = e.task_id JOIN projects p ON p.id = t.project_id
+        LEFT JOIN batches b ON b.id = t.batch_id
+       WHERE t.status = 'pending' AND t.round = e.round AND t.stage = e.stage
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM expired) AS n`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}

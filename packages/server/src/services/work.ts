@@ -1,0 +1,440 @@
+/**
+ * Human work: leasing the next assignment, keeping and giving back leases, submitting answers (with
+ * consensus when a stage's slots are all in), and reviewing. Every operation is one transaction scoped
+ * to the caller's organization; a person only ever touches their own assignments.
+ */
+import { randomInt } from 'node:crypto';
+import {
+  checkResponse,
+  describeIssues,
+  needsReview,
+  readWorkflow,
+  type TaskType,
+  type TaskTypeRegistry,
+} from '@groundwork/domain';
+import { completeTask } from '../commands/complete-task.ts';
+import { reopenTask } from '../commands/reopen-task.ts';
+import type { Database, Db } from '../db/database.ts';
+import { ApiError, invalid } from '../errors.ts';
+import { isId, newId } from '../lib/ids.ts';
+import {
+  type AssignmentRow,
+  claimNext,
+  claimStatement,
+  enqueueReview,
+  findAssignment,
+  insertReview,
+  leasedFromRaw,
+  listUserAssignments,
+  lockedLeaseFromRaw,
+  lockLeaseStatement,
+  type ReviewRow,
+  reapExpiredLeases,
+  requeueSlot,
+  reviewsOfTask,
+  submitLease,
+  submittedAnswers,
+  updateAssignment,
+  type WorkStage,
+} from '../repositories/assignments.ts';
+import { findProjectById, findProjectByName } from '../repositories/projects.ts';
+import { findTask, type TaskRow, updateTask } from '../repositories/tasks.ts';
+import { actorOf, type Principal } from './principal.ts';
+
+/** Lease length when a project's workflow does not set one. */
+const DEFAULT_LEASE_SECONDS = 1800;
+/** The longest time a submission may claim to have taken (a day). */
+const MAX_TIME_SPENT_MS = 86_400_000;
+
+/** A leased assignment as the worker sees it. */
+export interface LeaseView {
+  assignment: AssignmentRow;
+  task: Pick<TaskRow, 'id' | 'type' | 'params' | 'instruction' | 'projectId' | 'batchId'>;
+  projectName: string;
+  /** For review leases: the labeling answers of the round and their consensus. */
+  review: {
+    answers: AssignmentRow[];
+    result: unknown;
+    agreement: number | null;
+  } | null;
+  /** Comments of earlier rejections of this task, oldest first. */
+  feedback: ReviewRow[];
+}
+
+/** What a submission led to. */
+export interface SubmitOutcome {
+  assignment: AssignmentRow;
+  /** `waiting` for other slots, `review` when the task went to review, `completed`, or `relabel` after a rejection. */
+  taskOutcome: 'waiting' | 'review' | 'completed' | 'relabel';
+}
+
+/** A reviewer's verdict. */
+export interface ReviewInput {
+  verdict: 'accept' | 'fix' | 'reject';
+  /** The corrected answer of a `fix`. */
+  response?: unknown;
+  /** Required for `reject`: what the annotators should change. */
+  comment?: string | null;
+  timeSpentMs?: number;
+}
+
+/** The work engine's operations for people. */
+export class WorkService {
+  readonly #db: Database;
+  readonly #types: TaskTypeRegistry;
+  readonly #now: () => Date;
+  readonly #projectNames = new Map<string, string>();
+  readonly #projectIds = new Map<string, { id: string; expires: number }>();
+
+  constructor(deps: { db: Database; types: TaskTypeRegistry; now?: () => Date }) {
+    this.#db = deps.db;
+    this.#types = deps.types;
+    this.#now = deps.now ?? (() => new Date());
+  }
+
+  /**
+   * Leases the best open assignment the caller may take in `stage` (optionally in one project), or
+   * returns null when there is none. Expired leases of the organization go back to the queue first
+   * when nothing else is open.
+   */
+  async next(p: Principal, input: { stage: WorkStage; project?: string }): Promise<LeaseView | null> {
+    const userId = requireUser(p);
+    const projectId = input.project === undefined ? null : await this.#projectId(p, input.project);
+    const claim = () => ({
+      id: newId(),
+      userId,
+      workforceId: p.workforceId,
+      stage: input.stage,
+      projectId,
+      defaultLeaseSeconds: DEFAULT_LEASE_SECONDS,
+    });
+    // The common case is one statement in one round trip; the rest only when needed.
+    const [row] = await this.#db.runScoped<Record<string, unknown>>(p.orgId, claimStatement(claim()));
+    let leased = row ? leasedFromRaw(row) : undefined;
+    if (!leased) {
+      // Nothing open: return the organization's expired leases to the queue and look again.
+      leased = await this.#db.withOrg(p.orgId, async (tx) =>
+        (await reapExpiredLeases(tx, this.#now())) > 0 ? claimNext(tx, claim()) : undefined,
+      );
+    }
+    if (!leased) return null;
+    const { assignment, task } = leased;
+    const items = this.#type(task.type).displayItems?.(task.params as never);
+    const projectName = this.#projectNames.get(task.projectId);
+    if (!(items && items > 1) && assignment.stage === 'label' && task.round === 1 && projectName) {
+      return { assignment, task, projectName, review: null, feedback: [] };
+    }
+    return this.#db.withOrg(p.orgId, async (tx) => {
+      const withOrder =
+        items && items > 1
+          ? await updateAssignment(tx, assignment.id, { displayOrder: shuffledOrder(items) })
+          : assignment;
+      return this.#leaseView(tx, withOrder, task);
+    });
+  }
+
+  /** One of the caller's assignments with its task, as `next` returned it. */
+  async get(p: Principal, id: string): Promise<LeaseView> {
+    const userId = requireUser(p);
+    return this.#db.withOrg(p.orgId, async (tx) => {
+      const a = isId(id) ? await findAssignment(tx, id) : undefined;
+      if (!a || a.userId !== userId) throw notFoundAssignment(id);
+      const task = await findTask(tx, false, a.taskId);
+      if (!task) throw notFoundAssignment(id);
+      return this.#leaseView(tx, a, task);
+    });
+  }
+
+  /** Extends the caller's lease by the project's lease length. */
+  async heartbeat(p: Principal, id: string): Promise<AssignmentRow> {
+    return this.#withLease(p, id, null, async (tx, a, _task, storedWorkflow) => {
+      const seconds = readWorkflow(storedWorkflow).lease_seconds;
+      return updateAssignment(tx, a.id, { leaseExpiresAt: new Date(this.#now().getTime() + seconds * 1000) });
+    });
+  }
+
+  /** Gives the slot back for someone else and records why; the caller will not be offered this task again. */
+  async skip(p: Principal, id: string, reason: string): Promise<AssignmentRow> {
+    return this.#withLease(p, id, null, async (tx, a) => {
+      const row = await updateAssignment(tx, a.id, { status: 'skipped', skipReason: reason });
+      await requeueSlot(tx, row);
+      return row;
+    });
+  }
+
+  /** Gives the slot back without prejudice (the caller may get it again later). */
+  async release(p: Principal, id: string): Promise<AssignmentRow> {
+    return this.#withLease(p, id, null, async (tx, a) => {
+      const row = await updateAssignment(tx, a.id, { status: 'released' });
+      await requeueSlot(tx, row);
+      return row;
+    });
+  }
+
+  /**
+   * Submits a labeling answer: validated against the task's type and params; when it is the round's
+   * last outstanding slot, the answers are merged by the type's consensus and the task goes to review
+   * or is completed, as the project's workflow says.
+   */
+  async submit(
+    p: Principal,
+    id: string,
+    input: { response: unknown; timeSpentMs?: number },
+  ): Promise<SubmitOutcome> {
+    return this.#withLease(p, id, 'label', async (tx, a, task, storedWorkflow) => {
+      const type = this.#type(task.type);
+      const response = this.#checked(type, task.params, input.response);
+      const now = this.#now();
+      const timeSpentMs = this.#timeSpent(a, now, input.timeSpentMs);
+      const submitted = await submitLease(tx, { id: a.id, response, at: now, timeSpentMs });
+      if (!submitted) throw leaseNotHeld(id, 'no longer leased');
+      const row: AssignmentRow = { ...a, status: 'submitted', response, submittedAt: now, timeSpentMs };
+      if (submitted.outstanding > 0) return { assignment: row, taskOutcome: 'waiting' };
+      const answers = [...submitted.others, { slot: a.slot, response }]
+        .sort((x, y) => x.slot - y.slot)
+        .map((x) => x.response);
+      const merged = type.consensus(task.params, answers);
+      const labeled = { stageResponse: merged.response, agreement: merged.agreement };
+      if (
+        needsReview(readWorkflow(storedWorkflow), {
+          taskId: task.id,
+          round: task.round,
+          agreement: merged.agreement,
+        })
+      ) {
+        await updateTask(tx, task.id, { stage: 'review', ...labeled });
+        await enqueueReview(tx, task.id, task.round);
+        return { assignment: row, taskOutcome: 'review' };
+      }
+      await completeTask({ tx, task, response: merged.response, labeled, now });
+      return { assignment: row, taskOutcome: 'completed' };
+    });
+  }
+
+  /** A reviewer's verdict on the task of a review lease: accept, fix (with a corrected answer) or reject. */
+  async review(p: Principal, id: string, input: ReviewInput): Promise<SubmitOutcome> {
+    return this.#withLease(p, id, 'review', async (tx, a, task) => {
+      const now = this.#now();
+      let response: unknown = task.stageResponse;
+      if (input.verdict === 'fix') {
+        if (input.response === undefined) {
+          throw invalid('A fix needs the corrected response.', [
+            { path: 'response', message: 'is required for a fix' },
+          ]);
+        }
+        response = this.#checked(this.#type(task.type), task.params, input.response);
+      }
+      const comment = input.comment?.trim() || null;
+      if (input.verdict === 'reject' && !comment) {
+        throw invalid('A rejection needs a comment for the annotators.', [
+          { path: 'comment', message: 'is required to reject' },
+        ]);
+      }
+      const verdict = { verdict: input.verdict, ...(input.verdict === 'fix' ? { response } : {}), comment };
+      const timeSpentMs = this.#timeSpent(a, now, input.timeSpentMs);
+      if (!(await submitLease(tx, { id: a.id, response: verdict, at: now, timeSpentMs }))) {
+        throw leaseNotHeld(id, 'no longer leased');
+      }
+      const row: AssignmentRow = {
+        ...a,
+        status: 'submitted',
+        response: verdict,
+        submittedAt: now,
+        timeSpentMs,
+      };
+      await insertReview(tx, {
+        id: newId(),
+        orgId: p.orgId,
+        taskId: task.id,
+        round: task.round,
+        assignmentId: a.id,
+        source: 'reviewer',
+        actorType: 'user',
+        actorId: actorOf(p).id,
+        verdict: input.verdict,
+        response: input.verdict === 'fix' ? response : null,
+        comment,
+      });
+      if (input.verdict === 'reject') {
+        await reopenTask({ tx, task, comment: comment ?? '' });
+        return { assignment: row, taskOutcome: 'relabel' };
+      }
+      await completeTask({ tx, task, response, now });
+      return { assignment: row, taskOutcome: 'completed' };
+    });
+  }
+
+  /** The caller's assignments, newest first (optionally only those a reviewer commented on). */
+  async mine(
+    p: Principal,
+    filter: { statuses?: AssignmentRow['status'][]; withFeedback?: boolean; limit: number },
+  ): Promise<AssignmentRow[]> {
+    const userId = requireUser(p);
+    return this.#db.withOrg(p.orgId, (tx) => listUserAssignments(tx, userId, filter));
+  }
+
+  /** Returns every organization's expired leases to the queue (the periodic job). */
+  async reapExpiredLeases(): Promise<number> {
+    return this.#db.withSystem((tx) => reapExpiredLeases(tx, this.#now()));
+  }
+
+  /**
+   * Runs `fn` on the caller's lease `id` in one transaction with the task's row locked (so the last
+   * submissions of a round cannot both miss each other). 404 when it is not theirs, 409 when it is no
+   * longer leased or has expired.
+   */
+  async #withLease<T>(
+    p: Principal,
+    id: string,
+    stage: WorkStage | null,
+    fn: (tx: Db, a: AssignmentRow, task: TaskRow, storedWorkflow: unknown) => Promise<T>,
+  ): Promise<T> {
+    const userId = requireUser(p);
+    if (!isId(id)) throw notFoundAssignment(id);
+    return this.#db.withOrgStarting(p.orgId, lockLeaseStatement(id), async (tx, rows) => {
+      const found = lockedLeaseFromRaw(rows);
+      if (!found || found.assignment.userId !== userId) throw notFoundAssignment(id);
+      const a = found.assignment;
+      if (a.status !== 'leased') throw leaseNotHeld(id, a.status);
+      if (a.leaseExpiresAt.getTime() <= this.#now().getTime()) {
+        throw new ApiError(
+          'lease_expired',
+          `The lease on assignment ${id} expired at ${a.leaseExpiresAt.toISOString()}.`,
+        );
+      }
+      if (stage && a.stage !== stage) {
+        throw new ApiError(
+          'invalid_request',
+          a.stage === 'review'
+            ? `Assignment ${id} is a review: send a verdict to /review.`
+            : `Assignment ${id} is a labeling assignment: submit an answer to /submit.`,
+        );
+      }
+      return fn(tx, a, found.task, found.workflow);
+    });
+  }
+
+  /** The answer if it is valid for the task, else a 400 naming each bad field under `response`. */
+  #checked(type: TaskType, params: unknown, response: unknown): unknown {
+    const checked = checkResponse(type, params, response);
+    if (!checked.ok) {
+      throw new ApiError(
+        'invalid_response',
+        `Invalid response: ${describeIssues(checked.issues)}`,
+        checked.issues.map((i) => ({ path: i.path ? `response.${i.path}` : 'response', message: i.message })),
+      );
+    }
+    return checked.response;
+  }
+
+  async #leaseView(
+    tx: Db,
+    assignment: AssignmentRow,
+    task: Pick<
+      TaskRow,
+      | 'id'
+      | 'type'
+      | 'params'
+      | 'instruction'
+      | 'projectId'
+      | 'batchId'
+      | 'stageResponse'
+      | 'agreement'
+      | 'round'
+    >,
+  ): Promise<LeaseView> {
+    const stage = assignment.stage;
+    const [review, feedback, projectName] = await Promise.all([
+      stage === 'review'
+        ? submittedAnswers(tx, task.id, 'label', task.round).then((answers) => ({
+            answers,
+            result: task.stageResponse,
+            agreement: task.agreement,
+          }))
+        : Promise.resolve(null),
+      task.round > 1
+        ? reviewsOfTask(tx, task.id).then((rs) => rs.filter((r) => r.verdict === 'reject'))
+        : Promise.resolve([]),
+      this.#projectName(tx, task.projectId),
+    ]);
+    return {
+      assignment,
+      task: {
+        id: task.id,
+        type: task.type,
+        params: task.params,
+        instruction: task.instruction,
+        projectId: task.projectId,
+        batchId: task.batchId,
+      },
+      projectName,
+      review,
+      feedback,
+    };
+  }
+
+  /** A live project's id by name (cached: ids never change; the claim itself checks archival). */
+  async #projectId(p: Principal, name: string): Promise<string> {
+    const key = `${p.orgId}\u0000${name}`;
+    const cached = this.#projectIds.get(key);
+    if (cached && cached.expires > Date.now()) return cached.id;
+    const project = await this.#db.withOrg(p.orgId, (tx) => findProjectByName(tx, false, name));
+    if (!project || project.archived) {
+      throw new ApiError('not_found', `No project found with name ${JSON.stringify(name)}.`);
+    }
+    if (this.#projectIds.size > 10_000) this.#projectIds.clear();
+    this.#projectIds.set(key, { id: project.id, expires: Date.now() + 60_000 });
+    this.#projectNames.set(project.id, project.name);
+    return project.id;
+  }
+
+  async #projectName(tx: Db, id: string): Promise<string> {
+    const cached = this.#projectNames.get(id);
+    if (cached) return cached;
+    const project = await findProjectById(tx, id);
+    const name = project?.name ?? id;
+    if (this.#projectNames.size > 10_000) this.#projectNames.clear();
+    this.#projectNames.set(id, name);
+    return name;
+  }
+
+  #type(name: string): TaskType {
+    const type = this.#types.get(name);
+    if (!type) throw new Error(`unknown task type ${name}`);
+    return type;
+  }
+
+  #timeSpent(a: AssignmentRow, now: Date, reported: number | undefined): number {
+    const wall = Math.max(0, now.getTime() - a.leasedAt.getTime());
+    return Math.min(reported ?? wall, wall + 5000, MAX_TIME_SPENT_MS);
+  }
+}
+
+/** The person behind a principal; work is done by people, not by API keys. */
+function requireUser(p: Principal): string {
+  if (!p.userId) {
+    throw new ApiError(
+      'forbidden',
+      'Work is leased to people: log in as a member (API keys cannot take work).',
+    );
+  }
+  return p.userId;
+}
+
+function leaseNotHeld(id: string, status: string): ApiError {
+  return new ApiError('lease_not_held', `Assignment ${id} is ${status}; it is no longer leased to you.`);
+}
+
+function notFoundAssignment(id: string): ApiError {
+  return new ApiError('not_found', `No assignment found with id ${JSON.stringify(id)}.`);
+}
+
+/** A uniformly random permutation of 0..n-1 (Fisher–Yates with crypto randomness). */
+export function shuffledOrder(n: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  return order;
+}

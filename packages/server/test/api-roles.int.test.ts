@@ -1,0 +1,232 @@
+/**
+ * The role matrix: one logged-in member per role calls one representative read and one representative
+ * write of every `/api` route family, and gets 2xx exactly when their role includes the route's least
+ * role, else 403. To cover a new family, append rows to ROUTES (and fixtures to `setUp` if the rows
+ * need existing data).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../src/services/principal.ts';
+import { callApi, createTestContext, type TestContext, type TestOrg } from './harness.ts';
+import { addMember, callAsSession, login, type TestSession, uniqueEmail } from './session-client.ts';
+
+/**
+ * The rights each role includes, written out from the specification (not imported from the code under
+ * test): owner ⊇ admin ⊇ manager ⊇ {viewer, reviewer}; reviewer ⊇ annotator.
+ */
+const INCLUDES: Record<Role, Role[]> = {
+  owner: ['owner', 'admin', 'manager', 'reviewer', 'annotator', 'viewer'],
+  admin: ['admin', 'manager', 'reviewer', 'annotator', 'viewer'],
+  manager: ['manager', 'reviewer', 'annotator', 'viewer'],
+  reviewer: ['reviewer', 'annotator'],
+  annotator: ['annotator'],
+  viewer: ['viewer'],
+};
+
+/** Data the rows refer to, made once with an API key before the matrix runs. */
+interface Fixtures {
+  project: string;
+  fileId: string;
+  /** A viewer whose role the members row rewrites (to the same role). */
+  spareMemberId: string;
+}
+
+/** A value, or one computed from the fixtures and a suffix unique to each call. */
+type Dynamic<T> = T | ((f: Fixtures, unique: string) => T);
+
+/** One row of the matrix. */
+interface RouteCase {
+  family: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path under `/api`. */
+  url: Dynamic<string>;
+  /** JSON body, or a raw string sent with `contentType`. */
+  body?: Dynamic<string | Record<string, unknown>>;
+  contentType?: string;
+  /** The least role the route needs; `member` means every member. */
+  role: Role | 'member';
+}
+
+const BOUNDARY = 'matrix-boundary';
+const multipartFile = (name: string) =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${name}.txt"\r\n` +
+  `Content-Type: text/plain\r\n\r\nhello\r\n--${BOUNDARY}--\r\n`;
+
+/** The matrix. Keep one read and one write per family; append new families at the end. */
+const ROUTES: RouteCase[] = [
+  { family: 'auth', method: 'GET', url: '/auth/session', role: 'member' },
+  { family: 'org', method: 'GET', url: '/org', role: 'viewer' },
+  { family: 'projects', method: 'GET', url: '/projects', role: 'viewer' },
+  {
+    family: 'projects',
+    method: 'POST',
+    url: '/projects',
+    body: (_f, u) => ({ name: `p-${u}`, type: 'categorization' }),
+    role: 'manager',
+  },
+  { family: 'batches', method: 'GET', url: '/batches', role: 'viewer' },
+  {
+    family: 'batches',
+    method: 'POST',
+    url: '/batches',
+    body: (f, u) => ({ project: f.project, name: `b-${u}` }),
+    role: 'manager',
+  },
+  { family: 'tasks', method: 'GET', url: '/tasks', role: 'viewer' },
+  {
+    family: 'tasks',
+    method: 'POST',
+    url: (f) => `/tasks/import?type=categorization&project=${encodeURIComponent(f.project)}`,
+    body: (_f, u) =>
+      `${JSON.stringify({ attachment: 'https://example.com/a.png', categories: ['a', 'b'], unique_id: `t-${u}` })}\n`,
+    contentType: 'application/x-ndjson',
+    role: 'manager',
+  },
+  { family: 'files', method: 'GET', url: (f) => `/files/${f.fileId}`, role: 'viewer' },
+  {
+    family: 'files',
+    method: 'POST',
+    url: '/files',
+    body: (_f, u) => multipartFile(u),
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    role: 'manager',
+  },
+  { family: 'api-keys', method: 'GET', url: '/api-keys', role: 'admin' },
+  {
+    family: 'api-keys',
+    method: 'POST',
+    url: '/api-keys',
+    body: (_f, u) => ({ name: `k-${u}`, environment: 'live' }),
+    role: 'admin',
+  },
+  { family: 'members', method: 'GET', url: '/members', role: 'manager' },
+  {
+    family: 'members',
+    method: 'PATCH',
+    url: (f) => `/members/${f.spareMemberId}`,
+    body: { role: 'viewer' },
+    role: 'admin',
+  },
+  { family: 'invitations', method: 'GET', url: '/invitations', role: 'manager' },
+  {
+    family: 'invitations',
+    method: 'POST',
+    url: '/invitations',
+    body: () => ({ email: uniqueEmail('invitee'), role: 'annotator' }),
+    role: 'manager',
+  },
+  { family: 'deliveries', method: 'GET', url: '/deliveries', role: 'manager' },
+  { family: 'webhook-secrets', method: 'GET', url: '/org/webhook-secrets', role: 'admin' },
+  { family: 'webhook-secrets', method: 'POST', url: '/org/webhook-secrets/rotate', role: 'admin' },
+  { family: 'work', method: 'GET', url: '/work/assignments', role: 'annotator' },
+  { family: 'work', method: 'POST', url: '/work/next', body: { stage: 'label' }, role: 'annotator' },
+  { family: 'reviews', method: 'POST', url: '/work/next', body: { stage: 'review' }, role: 'reviewer' },
+  { family: 'workforces', method: 'GET', url: '/workforces', role: 'manager' },
+  {
+    family: 'workforces',
+    method: 'POST',
+    url: '/workforces',
+    body: (_f, u) => ({ name: `w-${u}`, kind: 'vendor' }),
+    role: 'admin',
+  },
+  { family: 'skills', method: 'GET', url: (f) => `/members/${f.spareMemberId}/skills`, role: 'manager' },
+  {
+    family: 'skills',
+    method: 'PUT',
+    url: (f) => `/members/${f.spareMemberId}/skills/medicine`,
+    body: {},
+    role: 'manager',
+  },
+  {
+    family: 'workflow',
+    method: 'GET',
+    url: (f) => `/projects/${encodeURIComponent(f.project)}/workflow`,
+    role: 'viewer',
+  },
+  {
+    family: 'workflow',
+    method: 'PUT',
+    url: (f) => `/projects/${encodeURIComponent(f.project)}/workflow`,
+    body: { workflow: { overlap: 2 } },
+    role: 'manager',
+  },
+];
+
+/** Whether a member with `role` may call a route needing `required`. */
+function allowed(role: Role, required: Role | 'member'): boolean {
+  return required === 'member' || INCLUDES[role].includes(required);
+}
+
+let ctx: TestContext;
+let org: TestOrg;
+let fixtures: Fixtures;
+const sessions = new Map<Role, TestSession>();
+
+async function setUp(): Promise<void> {
+  const project = 'matrix project';
+  const created = await callApi(ctx.app, org.liveKey, 'POST', '/projects', {
+    name: project,
+    type: 'categorization',
+  });
+  if (created.status !== 200) throw new Error(`fixture project: ${created.status}`);
+  const upload = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/files',
+    headers: {
+      authorization: `Bearer ${org.liveKey}`,
+      'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+    },
+    payload: multipartFile('fixture'),
+  });
+  if (upload.statusCode !== 200) throw new Error(`fixture file: ${upload.statusCode} ${upload.body}`);
+  const spare = await addMember(ctx, org.id, 'viewer');
+  fixtures = { project, fileId: upload.json().id as string, spareMemberId: spare.id };
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  org = await ctx.org();
+  await setUp();
+  for (const role of ROLES) {
+    const member = await addMember(ctx, org.id, role);
+    sessions.set(role, await login(ctx.app, member.email));
+  }
+});
+
+afterAll(async () => {
+  await ctx.close();
+});
+
+let calls = 0;
+const resolve = <T>(value: Dynamic<T>, unique: string): T =>
+  typeof value === 'function' ? (value as (f: Fixtures, u: string) => T)(fixtures, unique) : value;
+
+describe('role matrix', () => {
+  for (const route of ROUTES) {
+    const label = `${route.family}: ${route.method} ${typeof route.url === 'string' ? route.url : '…'}`;
+    describe(label, () => {
+      for (const role of ROLES) {
+        const expected = allowed(role, route.role) ? '2xx' : '403';
+        it(`${role} → ${expected}`, async () => {
+          const session = sessions.get(role);
+          if (!session) throw new Error(`no session for ${role}`);
+          const unique = `${role}-${++calls}-${process.pid}`;
+          const response = await callAsSession(
+            ctx.app,
+            session,
+            route.method,
+            resolve(route.url, unique),
+            route.body === undefined ? undefined : resolve(route.body, unique),
+            route.contentType ? { headers: { 'content-type': route.contentType } } : {},
+          );
+          if (expected === '2xx') {
+            expect(response.status, JSON.stringify(response.body)).toBeGreaterThanOrEqual(200);
+            expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
+          } else {
+            expect(response.status, JSON.stringify(response.body)).toBe(403);
+            expect(response.body.code).toBe('forbidden');
+          }
+        });
+      }
+    });
+  }
+});
