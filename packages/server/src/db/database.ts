@@ -58,13 +58,14 @@ export interface Database {
    */
   runScoped<T>(orgId: string, statement: RawStatement): Promise<T[]>;
   /**
-   * `withOrg` whose first statement is `first` (a hot statement), sent on PostgreSQL together with
-   * BEGIN and the tenant scope in one round trip; `fn` receives its rows.
+   * `withOrg` for hot paths: the `first` statements run before `fn` (on PostgreSQL sent with BEGIN and
+   * the tenant scope in one round trip) and `fn` receives their rows; statements `fn` hands to
+   * `finish` run after it, just before the COMMIT (on PostgreSQL in the COMMIT's round trip).
    */
   withOrgStarting<T>(
     orgId: string,
-    first: RawStatement,
-    fn: (tx: Db, firstRows: unknown[]) => Promise<T>,
+    first: RawStatement[],
+    fn: (tx: Db, firstRows: unknown[][], finish: (last: RawStatement[]) => void) => Promise<T>,
   ): Promise<T>;
   /**
    * Starts loading rows in PostgreSQL's text COPY format into `table` inside the transaction `tx`.
@@ -254,7 +255,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         return withOrg(orgId, (tx) => rawQuery(tx, statement));
       },
       withOrgStarting(orgId, first, fn) {
-        return withOrg(orgId, async (tx) => fn(tx, await rawQuery(tx, first)));
+        return withOrg(orgId, async (tx) => {
+          const rows: unknown[][] = [];
+          for (const statement of first) rows.push(await rawQuery(tx, statement));
+          let last: RawStatement[] = [];
+          const result = await fn(tx, rows, (statements) => {
+            last = statements;
+          });
+          for (const statement of last) await rawQuery(tx, statement);
+          return result;
+        });
       },
       async openCopy(tx, table, columns) {
         const raw = rawClient(tx) as { query: PGlite['query'] };
@@ -311,8 +321,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // hot path of every request.
   const transaction = async <T>(
     orgId: string,
-    first: RawStatement | null,
-    fn: (tx: Db, firstRows: unknown[]) => Promise<T>,
+    first: RawStatement[],
+    fn: (tx: Db, firstRows: unknown[][], finish: (last: RawStatement[]) => void) => Promise<T>,
   ): Promise<T> => {
     if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
     const client = await pool.connect();
@@ -323,20 +333,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     }
     let broken: Error | undefined;
     try {
-      const execute = first ? await executeScoped(client, first) : null;
+      const executes: string[] = [];
+      for (const statement of first) executes.push(await executeScoped(client, statement));
       try {
-        let firstRows: unknown[] = [];
-        if (execute) {
-          const results = (await client.query(
-            `BEGIN; ${tenantScope(orgId)}; ${execute}`,
-          )) as unknown as pg.QueryResult[];
-          firstRows = results[2]?.rows ?? [];
-        } else {
-          await client.query(`BEGIN; ${tenantScope(orgId)}`);
-        }
-        const result = await fn(handle, firstRows);
-        const commit = await client.query('COMMIT');
-        if (commit.command === 'ROLLBACK') throw new Error('the transaction failed and was rolled back');
+        const begun = (await client.query(
+          [`BEGIN; ${tenantScope(orgId)}`, ...executes].join('; '),
+        )) as unknown as pg.QueryResult | pg.QueryResult[];
+        const firstRows = Array.isArray(begun) ? begun.slice(2).map((r) => r.rows) : [];
+        let last: RawStatement[] = [];
+        const result = await fn(handle, firstRows, (statements) => {
+          last = statements;
+        });
+        const finals: string[] = [];
+        for (const statement of last) finals.push(await executeScoped(client, statement));
+        const committed = (await client.query([...finals, 'COMMIT'].join('; '))) as unknown as
+          | pg.QueryResult
+          | pg.QueryResult[];
+        const commit = Array.isArray(committed) ? committed.at(-1) : committed;
+        if (commit?.command === 'ROLLBACK') throw new Error('the transaction failed and was rolled back');
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch((rollbackError: Error) => {
@@ -348,11 +362,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       client.release(broken);
     }
   };
+
   return {
     kind: 'postgres',
     ...systemAccess(db),
     // BEGIN and the tenant scope travel in one round trip: the hot path of every request.
-    withOrg: (orgId, fn) => transaction(orgId, null, (tx) => fn(tx)),
+    withOrg: (orgId, fn) => transaction(orgId, [], (tx) => fn(tx)),
     withOrgStarting: (orgId, first, fn) => transaction(orgId, first, fn),
     async runScoped<T>(orgId: string, statement: RawStatement): Promise<T[]> {
       if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);

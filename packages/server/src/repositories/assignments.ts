@@ -185,8 +185,9 @@ export interface LockedLease {
 }
 
 /**
- * Reads an assignment with its task, locking the task's row (so the last submissions of a round
- * cannot miss each other), and its project's stored workflow. A hot statement: run it first in the
+ * Reads an assignment with its task and its project's stored workflow, locking the task's row (so the
+ * last submissions of a round cannot miss each other) and the assignment's (so the reaper cannot
+ * expire it under the caller). A hot statement: run it first in the
  * transaction with `Database.withOrgStarting` and read its row with {@link lockedLeaseFromRaw}.
  */
 export function lockLeaseStatement(id: string): RawStatement {
@@ -195,7 +196,7 @@ export function lockLeaseStatement(id: string): RawStatement {
     text: `SELECT to_jsonb(a) AS assignment, to_jsonb(t) AS task, p.workflow AS workflow
              FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN projects p ON p.id = a.project_id
             WHERE a.id = $1
-              FOR UPDATE OF t`,
+              FOR UPDATE OF t, a`,
     values: [id],
   };
 }
@@ -224,48 +225,53 @@ function fromJsonRow(value: unknown, dates: Set<string>): Record<string, unknown
   return out;
 }
 
-// Submits only while the lease is held; reports the round's slots still open or leased by others, and
-// the answers already submitted by others (the whole round's answers when nothing is outstanding).
-const SUBMIT_SQL = `
-WITH s AS (
-  UPDATE assignments SET status = 'submitted', response = $2::jsonb, submitted_at = $3, time_spent_ms = $4
-   WHERE id = $1 AND status = 'leased' AND lease_expires_at > $3
-  RETURNING id, task_id, stage, round
-)
-SELECT (SELECT count(*) FROM work_queue q WHERE q.task_id = s.task_id AND q.stage = s.stage AND q.round = s.round)
-     + (SELECT count(*) FROM assignments a WHERE a.task_id = s.task_id AND a.stage = s.stage AND a.round = s.round
-           AND a.status = 'leased' AND a.id <> s.id) AS outstanding,
-       (SELECT json_agg(json_build_object('slot', a.slot, 'response', a.response) ORDER BY a.slot)
-          FROM assignments a WHERE a.task_id = s.task_id AND a.stage = s.stage AND a.round = s.round
-           AND a.status = 'submitted' AND a.id <> s.id) AS others
-  FROM s`;
+/**
+ * The state of an assignment's round: slots still open or leased by others, and the answers others
+ * submitted. Run after {@link lockLeaseStatement} (a statement of its own, so that it sees what was
+ * committed while it waited for the task's lock).
+ */
+export function roundStateStatement(id: string): RawStatement {
+  return {
+    name: 'groundwork_round_state',
+    text: `SELECT (SELECT count(*) FROM work_queue q WHERE q.task_id = a.task_id AND q.stage = a.stage AND q.round = a.round)
+                + (SELECT count(*) FROM assignments o WHERE o.task_id = a.task_id AND o.stage = a.stage
+                      AND o.round = a.round AND o.status = 'leased' AND o.id <> a.id) AS outstanding,
+                  (SELECT json_agg(json_build_object('slot', o.slot, 'response', o.response) ORDER BY o.slot)
+                     FROM assignments o WHERE o.task_id = a.task_id AND o.stage = a.stage AND o.round = a.round
+                      AND o.status = 'submitted' AND o.id <> a.id) AS others
+             FROM assignments a WHERE a.id = $1`,
+    values: [id],
+  };
+}
 
-/** What {@link submitLease} found. */
-export interface SubmittedLease {
-  /** Slots of the round still open or leased by others (0: the round is all in). */
+/** What {@link roundStateStatement} found. */
+export interface RoundState {
+  /** Slots of the round still open or leased by others (0: this answer completes the round). */
   outstanding: number;
   /** The answers others submitted in this round, by slot. */
   others: { slot: number; response: unknown }[];
 }
 
-/**
- * Records the answer of a held lease, or returns undefined when the lease was no longer held (nothing
- * was written).
- */
-export async function submitLease(
-  tx: Db,
-  props: { id: string; response: unknown; at: Date; timeSpentMs: number },
-): Promise<SubmittedLease | undefined> {
-  const [row] = await rawQuery<{ outstanding: number | string; others: unknown }>(tx, {
-    name: 'groundwork_submit_lease',
-    text: SUBMIT_SQL,
+/** The row of {@link roundStateStatement}. */
+export function roundStateFromRaw(rows: unknown[]): RoundState {
+  const row = rows[0] as { outstanding: number | string; others: unknown } | undefined;
+  const others = json(row?.others) as RoundState['others'] | null;
+  return { outstanding: Number(row?.outstanding ?? 0), others: others ?? [] };
+}
+
+/** Records the answer (or verdict) of a lease the caller holds locked. */
+export function submitStatement(props: {
+  id: string;
+  response: unknown;
+  at: Date;
+  timeSpentMs: number;
+}): RawStatement {
+  return {
+    name: 'groundwork_submit_assignment',
+    text: `UPDATE assignments SET status = 'submitted', response = $2::jsonb, submitted_at = $3, time_spent_ms = $4
+            WHERE id = $1 AND status = 'leased'`,
     values: [props.id, JSON.stringify(props.response), props.at, props.timeSpentMs],
-  });
-  if (!row) return undefined;
-  const others = (typeof row.others === 'string' ? JSON.parse(row.others) : row.others) as
-    | SubmittedLease['others']
-    | null;
-  return { outstanding: Number(row.outstanding), others: others ?? [] };
+  };
 }
 
 /** Updates an assignment and returns it. */

@@ -12,9 +12,9 @@ import {
   type TaskType,
   type TaskTypeRegistry,
 } from '@groundwork/domain';
-import { completeTask } from '../commands/complete-task.ts';
+import { completeTask, completeTaskStatement } from '../commands/complete-task.ts';
 import { reopenTask } from '../commands/reopen-task.ts';
-import type { Database, Db } from '../db/database.ts';
+import { type Database, type Db, type RawStatement, rawQuery } from '../db/database.ts';
 import { ApiError, invalid } from '../errors.ts';
 import { isId, newId } from '../lib/ids.ts';
 import {
@@ -29,10 +29,13 @@ import {
   lockedLeaseFromRaw,
   lockLeaseStatement,
   type ReviewRow,
+  type RoundState,
   reapExpiredLeases,
   requeueSlot,
   reviewsOfTask,
-  submitLease,
+  roundStateFromRaw,
+  roundStateStatement,
+  submitStatement,
   submittedAnswers,
   updateAssignment,
   type WorkStage,
@@ -66,6 +69,19 @@ export interface SubmitOutcome {
   assignment: AssignmentRow;
   /** `waiting` for other slots, `review` when the task went to review, `completed`, or `relabel` after a rejection. */
   taskOutcome: 'waiting' | 'review' | 'completed' | 'relabel';
+}
+
+/** A lease held for the length of one transaction: locked, checked, with its round's state. */
+interface HeldLease {
+  tx: Db;
+  assignment: AssignmentRow;
+  task: TaskRow;
+  storedWorkflow: unknown;
+  round: RoundState;
+  /** The time of the operation (the lease was checked against it). */
+  now: Date;
+  /** Statements to send with the COMMIT. */
+  finish: (last: RawStatement[]) => void;
 }
 
 /** A reviewer's verdict. */
@@ -147,15 +163,15 @@ export class WorkService {
 
   /** Extends the caller's lease by the project's lease length. */
   async heartbeat(p: Principal, id: string): Promise<AssignmentRow> {
-    return this.#withLease(p, id, null, async (tx, a, _task, storedWorkflow) => {
+    return this.#withLease(p, id, null, async ({ tx, assignment: a, storedWorkflow, now }) => {
       const seconds = readWorkflow(storedWorkflow).lease_seconds;
-      return updateAssignment(tx, a.id, { leaseExpiresAt: new Date(this.#now().getTime() + seconds * 1000) });
+      return updateAssignment(tx, a.id, { leaseExpiresAt: new Date(now.getTime() + seconds * 1000) });
     });
   }
 
   /** Gives the slot back for someone else and records why; the caller will not be offered this task again. */
   async skip(p: Principal, id: string, reason: string): Promise<AssignmentRow> {
-    return this.#withLease(p, id, null, async (tx, a) => {
+    return this.#withLease(p, id, null, async ({ tx, assignment: a }) => {
       const row = await updateAssignment(tx, a.id, { status: 'skipped', skipReason: reason });
       await requeueSlot(tx, row);
       return row;
@@ -164,7 +180,7 @@ export class WorkService {
 
   /** Gives the slot back without prejudice (the caller may get it again later). */
   async release(p: Principal, id: string): Promise<AssignmentRow> {
-    return this.#withLease(p, id, null, async (tx, a) => {
+    return this.#withLease(p, id, null, async ({ tx, assignment: a }) => {
       const row = await updateAssignment(tx, a.id, { status: 'released' });
       await requeueSlot(tx, row);
       return row;
@@ -181,40 +197,52 @@ export class WorkService {
     id: string,
     input: { response: unknown; timeSpentMs?: number },
   ): Promise<SubmitOutcome> {
-    return this.#withLease(p, id, 'label', async (tx, a, task, storedWorkflow) => {
-      const type = this.#type(task.type);
-      const response = this.#checked(type, task.params, input.response);
-      const now = this.#now();
-      const timeSpentMs = this.#timeSpent(a, now, input.timeSpentMs);
-      const submitted = await submitLease(tx, { id: a.id, response, at: now, timeSpentMs });
-      if (!submitted) throw leaseNotHeld(id, 'no longer leased');
-      const row: AssignmentRow = { ...a, status: 'submitted', response, submittedAt: now, timeSpentMs };
-      if (submitted.outstanding > 0) return { assignment: row, taskOutcome: 'waiting' };
-      const answers = [...submitted.others, { slot: a.slot, response }]
-        .sort((x, y) => x.slot - y.slot)
-        .map((x) => x.response);
-      const merged = type.consensus(task.params, answers);
-      const labeled = { stageResponse: merged.response, agreement: merged.agreement };
-      if (
-        needsReview(readWorkflow(storedWorkflow), {
-          taskId: task.id,
-          round: task.round,
-          agreement: merged.agreement,
-        })
-      ) {
-        await updateTask(tx, task.id, { stage: 'review', ...labeled });
-        await enqueueReview(tx, task.id, task.round);
-        return { assignment: row, taskOutcome: 'review' };
-      }
-      await completeTask({ tx, task, response: merged.response, labeled, now });
-      return { assignment: row, taskOutcome: 'completed' };
-    });
+    return this.#withLease(
+      p,
+      id,
+      'label',
+      async ({ tx, assignment: a, task, storedWorkflow, round, now, finish }) => {
+        const type = this.#type(task.type);
+        const response = this.#checked(type, task.params, input.response);
+        const timeSpentMs = this.#timeSpent(a, now, input.timeSpentMs);
+        const submit = submitStatement({ id: a.id, response, at: now, timeSpentMs });
+        const row: AssignmentRow = { ...a, status: 'submitted', response, submittedAt: now, timeSpentMs };
+        if (round.outstanding > 0) {
+          finish([submit]);
+          return { assignment: row, taskOutcome: 'waiting' };
+        }
+        const answers = [...round.others, { slot: a.slot, response }]
+          .sort((x, y) => x.slot - y.slot)
+          .map((x) => x.response);
+        const merged = type.consensus(task.params, answers);
+        const labeled = { stageResponse: merged.response, agreement: merged.agreement };
+        if (
+          needsReview(readWorkflow(storedWorkflow), {
+            taskId: task.id,
+            round: task.round,
+            agreement: merged.agreement,
+          })
+        ) {
+          await rawQuery(tx, submit);
+          await updateTask(tx, task.id, { stage: 'review', ...labeled });
+          await enqueueReview(tx, task.id, task.round);
+          return { assignment: row, taskOutcome: 'review' };
+        }
+        if (!task.callbackUrl && !task.batchId) {
+          // Nothing else happens on completion: the answer and the completion go with the COMMIT.
+          finish([submit, completeTaskStatement({ task, response: merged.response, labeled, now })]);
+        } else {
+          await rawQuery(tx, submit);
+          await completeTask({ tx, task, response: merged.response, labeled, now });
+        }
+        return { assignment: row, taskOutcome: 'completed' };
+      },
+    );
   }
 
   /** A reviewer's verdict on the task of a review lease: accept, fix (with a corrected answer) or reject. */
   async review(p: Principal, id: string, input: ReviewInput): Promise<SubmitOutcome> {
-    return this.#withLease(p, id, 'review', async (tx, a, task) => {
-      const now = this.#now();
+    return this.#withLease(p, id, 'review', async ({ tx, assignment: a, task, now }) => {
       let response: unknown = task.stageResponse;
       if (input.verdict === 'fix') {
         if (input.response === undefined) {
@@ -232,9 +260,7 @@ export class WorkService {
       }
       const verdict = { verdict: input.verdict, ...(input.verdict === 'fix' ? { response } : {}), comment };
       const timeSpentMs = this.#timeSpent(a, now, input.timeSpentMs);
-      if (!(await submitLease(tx, { id: a.id, response: verdict, at: now, timeSpentMs }))) {
-        throw leaseNotHeld(id, 'no longer leased');
-      }
+      await rawQuery(tx, submitStatement({ id: a.id, response: verdict, at: now, timeSpentMs }));
       const row: AssignmentRow = {
         ...a,
         status: 'submitted',
@@ -287,16 +313,18 @@ export class WorkService {
     p: Principal,
     id: string,
     stage: WorkStage | null,
-    fn: (tx: Db, a: AssignmentRow, task: TaskRow, storedWorkflow: unknown) => Promise<T>,
+    fn: (lease: HeldLease) => Promise<T>,
   ): Promise<T> {
     const userId = requireUser(p);
     if (!isId(id)) throw notFoundAssignment(id);
-    return this.#db.withOrgStarting(p.orgId, lockLeaseStatement(id), async (tx, rows) => {
-      const found = lockedLeaseFromRaw(rows);
+    const first = [lockLeaseStatement(id), roundStateStatement(id)];
+    return this.#db.withOrgStarting(p.orgId, first, async (tx, [locked = [], state = []], finish) => {
+      const found = lockedLeaseFromRaw(locked);
       if (!found || found.assignment.userId !== userId) throw notFoundAssignment(id);
       const a = found.assignment;
       if (a.status !== 'leased') throw leaseNotHeld(id, a.status);
-      if (a.leaseExpiresAt.getTime() <= this.#now().getTime()) {
+      const now = this.#now();
+      if (a.leaseExpiresAt.getTime() <= now.getTime()) {
         throw new ApiError(
           'lease_expired',
           `The lease on assignment ${id} expired at ${a.leaseExpiresAt.toISOString()}.`,
@@ -310,7 +338,15 @@ export class WorkService {
             : `Assignment ${id} is a labeling assignment: submit an answer to /submit.`,
         );
       }
-      return fn(tx, a, found.task, found.workflow);
+      return fn({
+        tx,
+        assignment: a,
+        task: found.task,
+        storedWorkflow: found.workflow,
+        round: roundStateFromRaw(state),
+        now,
+        finish,
+      });
     });
   }
 
