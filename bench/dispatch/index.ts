@@ -4,9 +4,10 @@
  *
  * On PostgreSQL (a throwaway local cluster with fsync on, or `DATABASE_URL`), two projects of
  * `--tasks` queued categorization tasks (overlap 1), and `--annotators` people:
- * - `raw`: each annotator is a direct connection looping the server's own claim statement
- *   (`FOR UPDATE SKIP LOCKED`, queue row → assignment) and one statement that submits the answer and
- *   completes the task — the database's limit for this loop;
+ * - `raw`: each annotator loops the server's own claim statement (`FOR UPDATE SKIP LOCKED`, queue row →
+ *   assignment) and one statement that submits the answer and completes the task on direct
+ *   connections, with the server's durability (claims do not wait for the WAL flush, submits do) —
+ *   the database's limit for this loop;
  * - `http`: each annotator is an HTTP client with a login session looping
  *   `POST /api/work/next` → `POST /api/work/assignments/{id}/submit` against the server in a child process.
  * Each runs for `--seconds` (or until its queue is empty). Prints assignments/s of both, lease and submit
@@ -101,15 +102,20 @@ interface LoopResult {
   emptied: boolean;
 }
 
-/** The raw loop: the claim statement and one submit statement per assignment, straight on the database. */
+/**
+ * The raw loop: the claim statement and one submit statement per assignment, straight on the database,
+ * with the server's durability: claims commit without waiting for the WAL flush
+ * (`synchronous_commit = off`, set on a connection of their own), submits wait for it.
+ */
 async function runRaw(url: string, users: string[], projectId: string, seconds: number): Promise<LoopResult> {
-  const clients = await Promise.all(
-    users.map(async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      return c;
-    }),
-  );
+  const connect = async (settings: string | null) => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    if (settings) await c.query(settings);
+    return c;
+  };
+  const claimers = await Promise.all(users.map(() => connect('SET synchronous_commit TO off')));
+  const clients = await Promise.all(users.map(() => connect(null)));
   const submit = `
     WITH a AS (
       UPDATE assignments SET status = 'submitted', response = $2::jsonb, submitted_at = now(), time_spent_ms = 1000
@@ -123,7 +129,7 @@ async function runRaw(url: string, users: string[], projectId: string, seconds: 
   await Promise.all(
     clients.map(async (c, i) => {
       while (performance.now() < deadline) {
-        const { rows } = await c.query({
+        const { rows } = await (claimers[i] as pg.Client).query({
           name: 'claim',
           text: CLAIM_NEXT_SQL,
           values: [newId(), users[i], null, 'label', 1800, projectId],
@@ -139,7 +145,7 @@ async function runRaw(url: string, users: string[], projectId: string, seconds: 
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
-  await Promise.all(clients.map((c) => c.end()));
+  await Promise.all([...claimers, ...clients].map((c) => c.end()));
   return { assignments: count, seconds: elapsed, perSecond: count / elapsed, emptied };
 }
 
@@ -246,7 +252,10 @@ export async function main(args: string[]): Promise<void> {
     `dispatch: ${options.tasks} queued tasks per loop, ${options.annotators} annotators, ${options.seconds} s per loop; ` +
       `${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB, load ${loadavg()[0]?.toFixed(2)}`,
   );
-  const cluster = process.env.DATABASE_URL ? undefined : await startTempPostgres();
+  // Two connections per annotator in the raw loop, the server's pool, and room to spare.
+  const cluster = process.env.DATABASE_URL
+    ? undefined
+    : await startTempPostgres({ max_connections: String(2 * options.annotators + 60) });
   const adminUrl = process.env.DATABASE_URL ?? cluster?.url('postgres') ?? '';
   const dbName = `gw_bench_dispatch_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: adminUrl });

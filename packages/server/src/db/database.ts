@@ -54,9 +54,11 @@ export interface Database {
   /**
    * Runs one hot statement in its own transaction scoped to `orgId` and returns its rows — on
    * PostgreSQL in a single round trip (BEGIN, scope, the prepared statement with its values as
-   * escaped literals, COMMIT), on PGlite as `withOrg` + `rawQuery`.
+   * escaped literals, COMMIT), on PGlite as `withOrg` + `rawQuery`. With `durable: false` the COMMIT
+   * does not wait for the write-ahead log to reach disk (PostgreSQL's `synchronous_commit = off`): a
+   * crash of the database server may forget the last moments of such commits, never half of one.
    */
-  runScoped<T>(orgId: string, statement: RawStatement): Promise<T[]>;
+  runScoped<T>(orgId: string, statement: RawStatement, options?: { durable?: boolean }): Promise<T[]>;
   /**
    * `withOrg` for hot paths: the `first` statements run before `fn` (on PostgreSQL sent with BEGIN and
    * the tenant scope in one round trip) and `fn` receives their rows; statements `fn` hands to
@@ -319,11 +321,28 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
   // BEGIN and the tenant scope travel in one round trip (with the first statement, when given): the
   // hot path of every request.
-  const transaction = async <T>(
+  /**
+   * A tenant transaction. BEGIN, the tenant scope and the `first` statements travel in one round trip,
+   * the `finish` statements with the COMMIT in another; with no `fn` everything goes in one round trip
+   * and the `first` statements' rows are the result.
+   */
+  async function transaction<T>(
     orgId: string,
     first: RawStatement[],
     fn: (tx: Db, firstRows: unknown[][], finish: (last: RawStatement[]) => void) => Promise<T>,
-  ): Promise<T> => {
+  ): Promise<T>;
+  async function transaction(
+    orgId: string,
+    first: RawStatement[],
+    fn: null,
+    durable: boolean,
+  ): Promise<unknown[][]>;
+  async function transaction<T>(
+    orgId: string,
+    first: RawStatement[],
+    fn: ((tx: Db, firstRows: unknown[][], finish: (last: RawStatement[]) => void) => Promise<T>) | null,
+    durable = true,
+  ): Promise<T | unknown[][]> {
     if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
     const client = await pool.connect();
     let handle = handles.get(client);
@@ -331,26 +350,34 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       handle = drizzlePg(client, { schema }) as unknown as Db;
       handles.set(client, handle);
     }
+    const results = (r: pg.QueryResult | pg.QueryResult[]) => (Array.isArray(r) ? r : [r]);
     let broken: Error | undefined;
     try {
       const executes: string[] = [];
       for (const statement of first) executes.push(await executeScoped(client, statement));
       try {
-        const begun = (await client.query(
-          [`BEGIN; ${tenantScope(orgId)}`, ...executes].join('; '),
-        )) as unknown as pg.QueryResult | pg.QueryResult[];
-        const firstRows = Array.isArray(begun) ? begun.slice(2).map((r) => r.rows) : [];
+        const begin = [`BEGIN; ${tenantScope(orgId)}`, ...executes];
+        if (!fn) {
+          // An error skips the rest of the string, COMMIT included: the catch below rolls back.
+          const commit = durable ? 'COMMIT' : 'SET LOCAL synchronous_commit TO off; COMMIT';
+          const all = results(await client.query([...begin, commit].join('; ')));
+          if (all.at(-1)?.command === 'ROLLBACK')
+            throw new Error('the transaction failed and was rolled back');
+          return all.slice(2, 2 + first.length).map((r) => r.rows);
+        }
+        const firstRows = results(await client.query(begin.join('; ')))
+          .slice(2)
+          .map((r) => r.rows);
         let last: RawStatement[] = [];
         const result = await fn(handle, firstRows, (statements) => {
           last = statements;
         });
         const finals: string[] = [];
         for (const statement of last) finals.push(await executeScoped(client, statement));
-        const committed = (await client.query([...finals, 'COMMIT'].join('; '))) as unknown as
-          | pg.QueryResult
-          | pg.QueryResult[];
-        const commit = Array.isArray(committed) ? committed.at(-1) : committed;
-        if (commit?.command === 'ROLLBACK') throw new Error('the transaction failed and was rolled back');
+        const committed = results(await client.query([...finals, 'COMMIT'].join('; ')));
+        if (committed.at(-1)?.command === 'ROLLBACK') {
+          throw new Error('the transaction failed and was rolled back');
+        }
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch((rollbackError: Error) => {
@@ -361,7 +388,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     } finally {
       client.release(broken);
     }
-  };
+  }
 
   return {
     kind: 'postgres',
@@ -369,28 +396,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // BEGIN and the tenant scope travel in one round trip: the hot path of every request.
     withOrg: (orgId, fn) => transaction(orgId, [], (tx) => fn(tx)),
     withOrgStarting: (orgId, first, fn) => transaction(orgId, first, fn),
-    async runScoped<T>(orgId: string, statement: RawStatement): Promise<T[]> {
-      if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
-        const execute = await executeScoped(client, statement);
-        try {
-          const results = (await client.query(
-            `BEGIN; ${tenantScope(orgId)}; ${execute}; COMMIT`,
-          )) as unknown as pg.QueryResult[];
-          return (results[2]?.rows ?? []) as T[];
-        } catch (error) {
-          // The statements after the failing one were skipped: the transaction is open and aborted.
-          await client.query('ROLLBACK').catch((rollbackError: Error) => {
-            broken = rollbackError;
-          });
-          throw error;
-        }
-      } finally {
-        client.release(broken);
-      }
-    },
+    runScoped: async <T>(orgId: string, statement: RawStatement, options?: { durable?: boolean }) =>
+      ((await transaction(orgId, [statement], null, options?.durable ?? true))[0] ?? []) as T[],
     async openCopy(tx, table, columns) {
       const client = rawClient(tx) as pg.PoolClient;
       const role = await enterOwner(tx);

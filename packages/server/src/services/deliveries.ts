@@ -6,10 +6,10 @@ import { enqueueTaskDeliveries, isHttpUrl, redeliveryRow } from '../commands/enq
 import { recordAudit } from '../commands/record-audit.ts';
 import type { Database } from '../db/database.ts';
 import { ApiError, invalid } from '../errors.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { isId } from '../lib/ids.ts';
 import {
   type DeliveryAttemptRow,
-  type DeliveryCursor,
   type DeliveryRow,
   findDelivery,
   insertDelivery,
@@ -28,8 +28,6 @@ export interface DeliveryListQuery {
   cursor?: string;
 }
 
-const CURSOR_VERSION = 1;
-
 /** Delivery rules. */
 export class DeliveryService {
   readonly #db: Database;
@@ -45,7 +43,7 @@ export class DeliveryService {
     p: Principal,
     q: DeliveryListQuery,
   ): Promise<{ items: DeliveryRow[]; nextCursor: string | null }> {
-    const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
+    const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, 'cursor');
     return this.#db.withOrg(p.orgId, async (tx) => {
       const { rows, hasMore } = await listDeliveries(
         tx,
@@ -122,25 +120,4 @@ export class DeliveryService {
 
 function deliveryNotFound(id: string): ApiError {
   return new ApiError('not_found', `No delivery found with id ${JSON.stringify(id)}.`);
-}
-
-function encodeCursor(row: DeliveryRow): string {
-  return Buffer.from(JSON.stringify([CURSOR_VERSION, row.createdAt.toISOString(), row.id])).toString(
-    'base64url',
-  );
-}
-
-function decodeCursor(token: string): DeliveryCursor {
-  try {
-    const [version, createdAt, id] = JSON.parse(
-      Buffer.from(token, 'base64url').toString('utf8'),
-    ) as unknown[];
-    const date = new Date(String(createdAt));
-    if (version === CURSOR_VERSION && typeof id === 'string' && isId(id) && !Number.isNaN(date.getTime())) {
-      return { createdAt: date, id };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw invalid('cursor: not a cursor returned by this API', [{ path: 'cursor', message: 'invalid' }]);
 }

@@ -23,6 +23,7 @@ import { reopenTask } from '../commands/reopen-task.ts';
 import type { CopySink, Database, Db } from '../db/database.ts';
 import type { TaskAudit } from '../db/schema.ts';
 import { ApiError, invalid, notFound } from '../errors.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { isId, newId } from '../lib/ids.ts';
 import type { TaskNames } from '../presenters/scale.ts';
 import { insertReview, revokeTaskWork } from '../repositories/assignments.ts';
@@ -49,7 +50,6 @@ import {
   lockTask,
   type NewTaskRow,
   TASK_INSERT_COLUMNS,
-  type TaskCursor,
   type TaskFilter,
   type TaskRow,
   taskCopyLine,
@@ -110,7 +110,6 @@ export interface BulkLineError {
 }
 
 const FILE_REFERENCE = /^groundwork:\/\/files\/([0-9a-f]{24})$/;
-const CURSOR_VERSION = 1;
 
 /** Task rules. */
 export class TaskService {
@@ -446,7 +445,7 @@ export class TaskService {
         if (!batch) throw notFound('batch', q.batch);
         filter.batchId = batch.id;
       }
-      const after = q.nextToken !== undefined ? decodeCursor(q.nextToken) : undefined;
+      const after = q.nextToken !== undefined ? decodeCursor(q.nextToken, 'next_token') : undefined;
       const offset = after ? 0 : (q.offset ?? 0);
       const [page, total] = await Promise.all([
         listTasks(tx, filter, { limit: q.limit, offset, ...(after ? { after } : {}) }),
@@ -887,29 +886,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function checkAnswer(type: TaskType, params: Record<string, unknown>, answer: unknown): FieldIssue[] {
   const checked = checkResponse(type, params, answer);
   return checked.ok ? [] : checked.issues;
-}
-
-/** The opaque `next_token` of token pagination. */
-export function encodeCursor(cursor: TaskCursor): string {
-  return Buffer.from(JSON.stringify([CURSOR_VERSION, cursor.createdAt.toISOString(), cursor.id])).toString(
-    'base64url',
-  );
-}
-
-/** Reads a `next_token`; 400 if it was not made by `encodeCursor`. */
-export function decodeCursor(token: string): TaskCursor {
-  try {
-    const [version, createdAt, id] = JSON.parse(
-      Buffer.from(token, 'base64url').toString('utf8'),
-    ) as unknown[];
-    const date = new Date(String(createdAt));
-    if (version === CURSOR_VERSION && typeof id === 'string' && isId(id) && !Number.isNaN(date.getTime())) {
-      return { createdAt: date, id };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw invalid('next_token: not a token returned by this API', [{ path: 'next_token', message: 'invalid' }]);
 }
 
 /** One task row as a line of PostgreSQL's text COPY format; refuses a row of another organization. */

@@ -125,7 +125,11 @@ export class WorkService {
       defaultLeaseSeconds: DEFAULT_LEASE_SECONDS,
     });
     // The common case is one statement in one round trip; the rest only when needed.
-    const [row] = await this.#db.runScoped<Record<string, unknown>>(p.orgId, claimStatement(claim()));
+    // A lease is not worth an fsync: if the database server crashes right after granting it, the slot
+    // is simply open again (and the holder's submit answers 404).
+    const [row] = await this.#db.runScoped<Record<string, unknown>>(p.orgId, claimStatement(claim()), {
+      durable: false,
+    });
     let leased = row ? leasedFromRaw(row) : undefined;
     if (!leased) {
       // Nothing open: return the organization's expired leases to the queue and look again.
