@@ -198,6 +198,25 @@ describe('leases', () => {
     expect((await taskRow(taskId ?? ''))?.response).toEqual({ category: 'dog' });
   });
 
+  it('completes a task with a callback through the full path, writing its delivery with the completion', async () => {
+    await project('callbacks', { overlap: 1 });
+    const scale = scaleClient(ctx.app, org.liveKey);
+    const created = await scale.post('/task/categorization', {
+      project: 'callbacks',
+      attachment: 'https://example.com/cb.jpg',
+      categories: ['cat', 'dog'],
+      callback_url: 'https://example.com/hook',
+    });
+    const alice = await person();
+    const lease = await work.next(alice, { stage: 'label', project: 'callbacks' });
+    const outcome = await work.submit(alice, lease?.assignment.id ?? '', { response: { category: 'cat' } });
+    expect(outcome.taskOutcome).toBe('completed');
+    const deliveries = await rows<{ event: string; status: string }>(
+      sql`SELECT event, status FROM deliveries WHERE task_id = ${created.body.task_id}`,
+    );
+    expect(deliveries).toEqual([{ event: 'task.completed', status: 'pending' }]);
+  });
+
   it('the reaper job returns expired leases of every organization', async () => {
     await project('reaper', { overlap: 1 });
     await categorizationTasks('reaper', 2);

@@ -259,6 +259,81 @@ export function roundStateFromRaw(rows: unknown[]): RoundState {
   return { outstanding: Number(row?.outstanding ?? 0), others: others ?? [] };
 }
 
+// The one-round-trip submit of a labeling answer, run after lockLeaseStatement in the same transaction
+// (so it sees every answer committed while it waited for the task's lock). It writes only when nothing
+// is left to decide: other slots are still out (the last one merges), or this is the round's only
+// answer, the project reviews nothing and the task has neither callback nor batch — then it also
+// completes the task with $6 (the consensus of the one answer). Otherwise it writes nothing and the
+// caller takes the full path.
+const QUICK_SUBMIT_SQL = `
+WITH a AS (
+  SELECT a.id, a.task_id, a.stage, a.round, t.callback_url, t.batch_id,
+         coalesce(p.workflow -> 'review' ->> 'mode', 'none') AS review_mode
+    FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN projects p ON p.id = a.project_id
+   WHERE a.id = $1 AND a.user_id = $2 AND a.status = 'leased' AND a.lease_expires_at > $3
+     AND a.stage = 'label' AND t.status = 'pending'
+), st AS (
+  SELECT a.*,
+         (SELECT count(*) FROM work_queue q WHERE q.task_id = a.task_id AND q.stage = a.stage AND q.round = a.round)
+       + (SELECT count(*) FROM assignments o WHERE o.task_id = a.task_id AND o.stage = a.stage AND o.round = a.round
+             AND o.status = 'leased' AND o.id <> a.id) AS outstanding,
+         (SELECT count(*) FROM assignments o WHERE o.task_id = a.task_id AND o.stage = a.stage AND o.round = a.round
+             AND o.status = 'submitted' AND o.id <> a.id) AS others
+    FROM a
+), go AS (
+  SELECT * FROM st
+   WHERE outstanding > 0
+      OR (others = 0 AND review_mode = 'none' AND callback_url IS NULL AND batch_id IS NULL)
+), s AS (
+  UPDATE assignments SET status = 'submitted', response = $4::jsonb, submitted_at = $3, time_spent_ms = $5
+    FROM go WHERE assignments.id = go.id
+  RETURNING go.outstanding
+), c AS (
+  UPDATE tasks SET status = 'completed', stage = 'done', response = $6::jsonb, stage_response = $6::jsonb,
+                   agreement = $7, completed_at = $3, updated_at = $3
+    FROM go WHERE tasks.id = go.task_id AND go.outstanding = 0
+  RETURNING tasks.id
+)
+SELECT (SELECT count(*) FROM st) AS held, (SELECT count(*) FROM s) AS submitted, (SELECT count(*) FROM c) AS completed`;
+
+/** The one-round-trip submit (see QUICK_SUBMIT_SQL); `alone` is the consensus if this is the only answer. */
+export function quickSubmitStatement(props: {
+  id: string;
+  userId: string;
+  at: Date;
+  response: unknown;
+  timeSpentMs: number;
+  alone: { response: unknown; agreement: number };
+}): RawStatement {
+  return {
+    name: 'groundwork_quick_submit',
+    text: QUICK_SUBMIT_SQL,
+    values: [
+      props.id,
+      props.userId,
+      props.at,
+      JSON.stringify(props.response),
+      props.timeSpentMs,
+      JSON.stringify(props.alone.response),
+      props.alone.agreement,
+    ],
+  };
+}
+
+/** What the quick submit did: whether the lease was held, the answer written, the task completed. */
+export function quickSubmitFromRaw(rows: unknown[]): {
+  held: boolean;
+  submitted: boolean;
+  completed: boolean;
+} {
+  const row = rows[0] as { held: unknown; submitted: unknown; completed: unknown } | undefined;
+  return {
+    held: Number(row?.held ?? 0) > 0,
+    submitted: Number(row?.submitted ?? 0) > 0,
+    completed: Number(row?.completed ?? 0) > 0,
+  };
+}
+
 /** Records the answer (or verdict) of a lease the caller holds locked. */
 export function submitStatement(props: {
   id: string;

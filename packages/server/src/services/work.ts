@@ -28,6 +28,8 @@ import {
   listUserAssignments,
   lockedLeaseFromRaw,
   lockLeaseStatement,
+  quickSubmitFromRaw,
+  quickSubmitStatement,
   type ReviewRow,
   type RoundState,
   reapExpiredLeases,
@@ -71,6 +73,15 @@ export interface SubmitOutcome {
   taskOutcome: 'waiting' | 'review' | 'completed' | 'relabel';
 }
 
+/** A labeling lease this process handed out, remembered until it is submitted. */
+interface LeasedTask {
+  orgId: string;
+  userId: string;
+  type: string;
+  params: Record<string, unknown>;
+  leasedAt: Date;
+}
+
 /** A lease held for the length of one transaction: locked, checked, with its round's state. */
 interface HeldLease {
   tx: Db;
@@ -101,6 +112,12 @@ export class WorkService {
   readonly #now: () => Date;
   readonly #projectNames = new Map<string, string>();
   readonly #projectIds = new Map<string, { id: string; expires: number }>();
+  /**
+   * What this process leased recently (labeling), so a submit can be checked before the database. An
+   * entry is only a premise: the quick submit's statement re-checks the lease, so a stale entry costs a
+   * fallback to the full path, never a wrong write.
+   */
+  readonly #leased = new Map<string, LeasedTask>();
 
   constructor(deps: { db: Database; types: TaskTypeRegistry; now?: () => Date }) {
     this.#db = deps.db;
@@ -139,6 +156,7 @@ export class WorkService {
     }
     if (!leased) return null;
     const { assignment, task } = leased;
+    if (assignment.stage === 'label') this.#remember(p, assignment, task);
     const items = this.#type(task.type).displayItems?.(task.params as never);
     const projectName = this.#projectNames.get(task.projectId);
     if (!(items && items > 1) && assignment.stage === 'label' && task.round === 1 && projectName) {
@@ -201,6 +219,8 @@ export class WorkService {
     id: string,
     input: { response: unknown; timeSpentMs?: number },
   ): Promise<SubmitOutcome> {
+    const quick = await this.#quickSubmit(p, id, input);
+    if (quick) return quick;
     return this.#withLease(
       p,
       id,
@@ -208,7 +228,7 @@ export class WorkService {
       async ({ tx, assignment: a, task, storedWorkflow, round, now, finish }) => {
         const type = this.#type(task.type);
         const response = this.#checked(type, task.params, input.response);
-        const timeSpentMs = this.#timeSpent(a, now, input.timeSpentMs);
+        const timeSpentMs = this.#timeSpent(a.leasedAt, now, input.timeSpentMs);
         const submit = submitStatement({ id: a.id, response, at: now, timeSpentMs });
         const row: AssignmentRow = { ...a, status: 'submitted', response, submittedAt: now, timeSpentMs };
         if (round.outstanding > 0) {
@@ -263,7 +283,7 @@ export class WorkService {
         ]);
       }
       const verdict = { verdict: input.verdict, ...(input.verdict === 'fix' ? { response } : {}), comment };
-      const timeSpentMs = this.#timeSpent(a, now, input.timeSpentMs);
+      const timeSpentMs = this.#timeSpent(a.leasedAt, now, input.timeSpentMs);
       await rawQuery(tx, submitStatement({ id: a.id, response: verdict, at: now, timeSpentMs }));
       const row: AssignmentRow = {
         ...a,
@@ -306,6 +326,62 @@ export class WorkService {
   /** Returns every organization's expired leases to the queue (the periodic job). */
   async reapExpiredLeases(): Promise<number> {
     return this.#db.withSystem((tx) => reapExpiredLeases(tx, this.#now()));
+  }
+
+  /**
+   * The one-round-trip submit of a lease this process handed out: the answer is checked against the
+   * task remembered from the lease, then one transaction locks the lease and records the answer — and
+   * completes the task when it is the round's only answer and nothing else has to happen. Returns
+   * undefined when the full path must decide (the last of several answers, a review, a callback, a
+   * batch, or a lease not leased here), after which `submit` takes it.
+   */
+  async #quickSubmit(
+    p: Principal,
+    id: string,
+    input: { response: unknown; timeSpentMs?: number },
+  ): Promise<SubmitOutcome | undefined> {
+    const known = this.#leased.get(id);
+    if (!known || known.orgId !== p.orgId || known.userId !== p.userId) return undefined;
+    const type = this.#type(known.type);
+    const response = this.#checked(type, known.params, input.response);
+    const alone = type.consensus(known.params, [response]);
+    const now = this.#now();
+    const timeSpentMs = this.#timeSpent(known.leasedAt, now, input.timeSpentMs);
+    const [locked = [], done = []] = await this.#db.runScopedAll(p.orgId, [
+      lockLeaseStatement(id),
+      quickSubmitStatement({ id, userId: known.userId, at: now, response, timeSpentMs, alone }),
+    ]);
+    const outcome = quickSubmitFromRaw(done);
+    if (outcome.held && !outcome.submitted) return undefined;
+    this.#leased.delete(id);
+    const found = lockedLeaseFromRaw(locked);
+    if (!found || found.assignment.userId !== known.userId) throw notFoundAssignment(id);
+    if (!outcome.submitted) {
+      if (found.assignment.status !== 'leased') throw leaseNotHeld(id, found.assignment.status);
+      throw new ApiError(
+        'lease_expired',
+        `The lease on assignment ${id} expired at ${found.assignment.leaseExpiresAt.toISOString()}.`,
+      );
+    }
+    return {
+      assignment: { ...found.assignment, status: 'submitted', response, submittedAt: now, timeSpentMs },
+      taskOutcome: outcome.completed ? 'completed' : 'waiting',
+    };
+  }
+
+  #remember(
+    p: Principal,
+    assignment: AssignmentRow,
+    task: { type: string; params: Record<string, unknown> },
+  ) {
+    if (this.#leased.size >= 50_000) this.#leased.clear();
+    this.#leased.set(assignment.id, {
+      orgId: p.orgId,
+      userId: assignment.userId,
+      type: task.type,
+      params: task.params,
+      leasedAt: assignment.leasedAt,
+    });
   }
 
   /**
@@ -444,8 +520,8 @@ export class WorkService {
     return type;
   }
 
-  #timeSpent(a: AssignmentRow, now: Date, reported: number | undefined): number {
-    const wall = Math.max(0, now.getTime() - a.leasedAt.getTime());
+  #timeSpent(leasedAt: Date, now: Date, reported: number | undefined): number {
+    const wall = Math.max(0, now.getTime() - leasedAt.getTime());
     return Math.min(reported ?? wall, wall + 5000, MAX_TIME_SPENT_MS);
   }
 }
