@@ -771,6 +771,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/work/assignments/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a file of a leased task
+         * @description Streams an uploaded file (`groundwork://files/<id>`) that the task of the caller's current lease shows; the lease's `files` list these URLs. 404 for any other file, or once the lease has ended: people see only what the work in their hands needs. Allowed roles: `owner`, `admin`, `manager`, `reviewer`, `annotator` (API keys act as `admin`).
+         */
+        get: operations["getLeasedFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/work/assignments/{id}/heartbeat": {
         parameters: {
             query?: never;
@@ -5822,6 +5842,13 @@ export interface operations {
                              */
                             verdict: "accept" | "fix" | "reject";
                         }[];
+                        /** @description Uploaded files the task shows, readable through the lease. */
+                        files: {
+                            /** @description The reference as the params write it (`groundwork://files/<id>`). */
+                            reference: string;
+                            /** @description Where the lease holder reads it (with their session), while the lease lasts. */
+                            url: string;
+                        }[];
                         /** @description For review leases: the answers under review. */
                         review: {
                             /** @description Agreement of the answers, 0..1. */
@@ -5858,6 +5885,73 @@ export interface operations {
                             type: string;
                         };
                     };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getLeasedFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The assignment id. */
+                id: string;
+                /** @description The file id. */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file content. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description An error. */
@@ -6619,6 +6713,13 @@ export interface operations {
                                  * @enum {string}
                                  */
                                 verdict: "accept" | "fix" | "reject";
+                            }[];
+                            /** @description Uploaded files the task shows, readable through the lease. */
+                            files: {
+                                /** @description The reference as the params write it (`groundwork://files/<id>`). */
+                                reference: string;
+                                /** @description Where the lease holder reads it (with their session), while the lease lasts. */
+                                url: string;
                             }[];
                             /** @description For review leases: the answers under review. */
                             review: {

@@ -85,6 +85,7 @@ const OPERATIONS = [
   ['post', '/api/work/assignments/{id}/release', 'releaseAssignment'],
   ['post', '/api/work/assignments/{id}/submit', 'submitAssignment'],
   ['post', '/api/work/assignments/{id}/review', 'reviewAssignment'],
+  ['get', '/api/work/assignments/{id}/files/{fileId}', 'getLeasedFile'],
 ] as const;
 
 beforeAll(async () => {

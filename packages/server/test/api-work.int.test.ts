@@ -207,4 +207,57 @@ describe('the work loop over HTTP', () => {
     expect(listed.body.items.map((a: { id: string }) => a.id)).toContain(id);
     expect((await callAsSession(ctx.app, ann1, 'GET', '/work/assignments/not-an-id')).status).toBe(404);
   });
+
+  it('lets the lease holder read the files of the leased task, and nothing else', async () => {
+    const upload = async (name: string, text: string) => {
+      const boundary = 'work-files';
+      const response = await ctx.app.inject({
+        method: 'POST',
+        url: '/v1/files/upload',
+        headers: {
+          authorization: `Bearer ${org.liveKey}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        payload:
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
+          `Content-Type: text/plain\r\n\r\n${text}\r\n--${boundary}--\r\n`,
+      });
+      expect(response.statusCode).toBe(200);
+      return response.json().id as string;
+    };
+    const shown = await upload('shown.txt', 'the document to label');
+    const other = await upload('other.txt', 'not in any task');
+    const scale = scaleClient(ctx.app, org.liveKey);
+    await scale.post('/projects', { type: 'categorization', name: 'documents', params: {} });
+    const created = await scale.post('/task/categorization', {
+      project: 'documents',
+      attachment: `groundwork://files/${shown}`,
+      categories: ['spam', 'ham'],
+    });
+    expect(created.status).toBe(200);
+
+    const lease = await next(ann2, { project: 'documents' });
+    const id = lease.body.lease.assignment.id as string;
+    expect(lease.body.lease.files).toEqual([
+      { reference: `groundwork://files/${shown}`, url: `/api/work/assignments/${id}/files/${shown}` },
+    ]);
+    const read = await ctx.app.inject({
+      method: 'GET',
+      url: lease.body.lease.files[0].url,
+      cookies: { gw_session: ann2.token },
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.body).toBe('the document to label');
+    expect(read.headers['x-content-type-options']).toBe('nosniff');
+
+    // Not another file, not through the files API, not someone else, not after the lease.
+    const get = (s: TestSession, url: string) => callAsSession(ctx.app, s, 'GET', url);
+    expect((await get(ann2, `/work/assignments/${id}/files/${other}`)).status).toBe(404);
+    expect((await get(ann2, `/files/${shown}/content`)).status).toBe(403);
+    expect((await get(ann1, `/work/assignments/${id}/files/${shown}`)).status).toBe(404);
+    await callAsSession(ctx.app, ann2, 'POST', `/work/assignments/${id}/submit`, {
+      response: { category: 'ham' },
+    });
+    expect((await get(ann2, `/work/assignments/${id}/files/${shown}`)).status).toBe(404);
+  });
 });

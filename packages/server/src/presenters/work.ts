@@ -83,6 +83,16 @@ export const apiLeaseSchema = z
       .nullable()
       .describe('For review leases: the answers under review.'),
     feedback: z.array(apiReviewSchema).describe('Earlier rejections of this task and their comments.'),
+    files: z
+      .array(
+        z.object({
+          reference: z.string().describe('The reference as the params write it (`groundwork://files/<id>`).'),
+          url: z
+            .string()
+            .describe('Where the lease holder reads it (with their session), while the lease lasts.'),
+        }),
+      )
+      .describe('Uploaded files the task shows, readable through the lease.'),
   })
   .describe('A leased assignment and its task.');
 
@@ -148,5 +158,9 @@ export function presentLease(v: LeaseView): z.infer<typeof apiLeaseSchema> {
         }
       : null,
     feedback: v.feedback.map(presentReview),
+    files: v.fileIds.map((id) => ({
+      reference: `groundwork://files/${id}`,
+      url: `/api/work/assignments/${v.assignment.id}/files/${id}`,
+    })),
   };
 }

@@ -64,6 +64,8 @@ export interface LeaseView {
   } | null;
   /** Comments of earlier rejections of this task, oldest first. */
   feedback: ReviewRow[];
+  /** Ids of the uploaded files (`groundwork://files/<id>`) the task shows, readable through the lease. */
+  fileIds: string[];
 }
 
 /** What a submission led to. */
@@ -160,7 +162,14 @@ export class WorkService {
     const items = this.#type(task.type).displayItems?.(task.params as never);
     const projectName = this.#projectNames.get(task.projectId);
     if (!(items && items > 1) && assignment.stage === 'label' && task.round === 1 && projectName) {
-      return { assignment, task, projectName, review: null, feedback: [] };
+      return {
+        assignment,
+        task,
+        projectName,
+        review: null,
+        feedback: [],
+        fileIds: this.#fileIds(task.type, task.params),
+      };
     }
     return this.#db.withOrg(p.orgId, async (tx) => {
       const withOrder =
@@ -486,7 +495,41 @@ export class WorkService {
       projectName,
       review,
       feedback,
+      fileIds: this.#fileIds(task.type, task.params),
     };
+  }
+
+  /** The uploaded files a task's params reference. */
+  #fileIds(type: string, params: unknown): string[] {
+    return this.#type(type)
+      .attachmentUrls(params as never)
+      .flatMap((url) => {
+        const match = /^groundwork:\/\/files\/([0-9a-f]{24})$/.exec(url);
+        return match?.[1] ? [match[1]] : [];
+      });
+  }
+
+  /**
+   * Checks that file `fileId` is one the caller's current lease `id` needs (404 otherwise, also when
+   * the lease ended): people read uploaded files only through the tasks they are working on.
+   */
+  async requireLeasedFile(p: Principal, id: string, fileId: string): Promise<void> {
+    const userId = requireUser(p);
+    const lease = isId(id)
+      ? await this.#db.withOrg(p.orgId, async (tx) => {
+          const a = await findAssignment(tx, id);
+          if (!a || a.userId !== userId || a.status !== 'leased') return undefined;
+          if (a.leaseExpiresAt.getTime() <= this.#now().getTime()) return undefined;
+          const task = await findTask(tx, false, a.taskId);
+          return task ? { task } : undefined;
+        })
+      : undefined;
+    if (!lease || !this.#fileIds(lease.task.type, lease.task.params).includes(fileId)) {
+      throw new ApiError(
+        'not_found',
+        `No file ${JSON.stringify(fileId)} in a task leased to you as ${JSON.stringify(id)}.`,
+      );
+    }
   }
 
   /** A live project's id by name (cached: ids never change; the claim itself checks archival). */

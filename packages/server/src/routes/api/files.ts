@@ -1,9 +1,12 @@
 /** `/api/files`: uploads, URL imports and downloads of files used as task attachments. */
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../../app.ts';
 import { ApiError } from '../../errors.ts';
 import { apiFileSchema, presentFile } from '../../presenters/api.ts';
+import type { FileRow } from '../../repositories/files.ts';
 import { readMultipartUpload } from '../multipart.ts';
 import { requireRole, roleNote } from './auth.ts';
 import { errorResponses, idParams, withFieldNames } from './common.ts';
@@ -126,27 +129,30 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Download a file's content",
         description: `Streams the stored bytes with the file's content type. ${roleNote('viewer')}`,
         params: idParams,
-        response: {
-          200: {
-            description: 'The file content.',
-            content: {
-              'application/octet-stream': {
-                schema: z.string().meta({ format: 'binary' }).describe('The bytes of the file.'),
-              },
-            },
-          },
-          ...errorResponses,
-        },
+        response: { 200: fileContentResponse, ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const { row, body } = await files.open(principalOf(request), request.params.id);
-      return reply
-        .type(row.mimeType)
-        .header('content-length', row.size)
-        .header('content-disposition', 'inline')
-        .header('x-content-type-options', 'nosniff')
-        .send(body as unknown as string); // a stream: documented as binary, never serialized
-    },
+    async (request, reply) =>
+      sendFileContent(reply, await files.open(principalOf(request), request.params.id)),
   );
 };
+
+/** The OpenAPI description of a file-content answer. */
+export const fileContentResponse = {
+  description: 'The file content.',
+  content: {
+    'application/octet-stream': {
+      schema: z.string().meta({ format: 'binary' }).describe('The bytes of the file.'),
+    },
+  },
+};
+
+/** Streams a stored file with its content type, never sniffed by the browser. */
+export function sendFileContent(reply: FastifyReply, file: { row: FileRow; body: Readable }): FastifyReply {
+  return reply
+    .type(file.row.mimeType)
+    .header('content-length', file.row.size)
+    .header('content-disposition', 'inline')
+    .header('x-content-type-options', 'nosniff')
+    .send(file.body as unknown as string); // a stream: documented as binary, never serialized
+}

@@ -15,6 +15,7 @@ import {
 } from '../../presenters/work.ts';
 import { hasRole, requireRole, roleNote } from './auth.ts';
 import { errorResponses, idParams } from './common.ts';
+import { fileContentResponse, sendFileContent } from './files.ts';
 
 const timeSpentMs = z
   .int()
@@ -38,7 +39,7 @@ const outcomeSchema = z
 
 /** Work routes. */
 export const workRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { work } = app.services;
+  const { work, files } = app.services;
 
   app.post(
     '/work/next',
@@ -248,6 +249,29 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const outcome = await work.review(principalOf(request), request.params.id, request.body);
       return { assignment: presentAssignment(outcome.assignment), taskOutcome: outcome.taskOutcome };
+    },
+  );
+
+  app.get(
+    '/work/assignments/:id/files/:fileId',
+    {
+      preHandler: requireRole('annotator'),
+      schema: {
+        tags: ['work'],
+        operationId: 'getLeasedFile',
+        summary: 'Read a file of a leased task',
+        description: `Streams an uploaded file (\`groundwork://files/<id>\`) that the task of the caller's current lease shows; the lease's \`files\` list these URLs. 404 for any other file, or once the lease has ended: people see only what the work in their hands needs. ${roleNote('annotator')}`,
+        params: z.object({
+          id: z.string().min(1).max(64).describe('The assignment id.'),
+          fileId: z.string().min(1).max(64).describe('The file id.'),
+        }),
+        response: { 200: fileContentResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request);
+      await work.requireLeasedFile(p, request.params.id, request.params.fileId);
+      return sendFileContent(reply, await files.open(p, request.params.fileId));
     },
   );
 };
