@@ -92,6 +92,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
     bodyLimit: config.maxBodyBytes,
+    trustProxy: config.trustProxy,
     // Scale's project and batch names arrive URL-encoded with nothing safe (`a%2Fb`): route on the raw
     // path, decode parameters afterwards.
     routerOptions: {

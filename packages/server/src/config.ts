@@ -75,6 +75,18 @@ const envSchema = z.object({
    */
   GROUNDWORK_WORKER: z.enum(['embedded', 'off']).default('embedded'),
   /**
+   * Behind a reverse proxy: `true` (trust X-Forwarded-For from anyone — only when nothing else can
+   * reach the server), a number of proxy hops, or comma-separated proxy addresses/CIDRs. Used for the
+   * client address (login throttling, sessions, audit).
+   */
+  GROUNDWORK_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F:./]+(\s*,\s*[0-9a-fA-F:./]+)*)$/,
+      'must be true, false, a hop count or proxy addresses',
+    )
+    .default('false'),
+  /**
    * Master key (32 bytes, hex or base64) sealing per-organization secrets; when unset a key is
    * generated into `<data dir>/master.key`.
    */
@@ -112,6 +124,8 @@ export interface Config {
   webDir: string | null;
   /** Whether `groundwork serve` runs the background jobs itself. */
   worker: 'embedded' | 'off';
+  /** Fastify's `trustProxy`: which X-Forwarded-For hops to believe (all, none, the first n, or these proxies). */
+  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   /** The configured master key; null when the data directory's `master.key` is to be used. */
   masterKey: Buffer | null;
 }
@@ -189,6 +203,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.GROUNDWORK_LOG_LEVEL,
     webDir: e.GROUNDWORK_WEB_DIR ?? null,
     worker: e.GROUNDWORK_WORKER,
+    trustProxy: parseTrustProxy(e.GROUNDWORK_TRUST_PROXY),
     masterKey: e.GROUNDWORK_MASTER_KEY ? parseMasterKey(e.GROUNDWORK_MASTER_KEY) : null,
   };
+}
+
+function parseTrustProxy(value: string): Config['trustProxy'] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value.split(',').map((v) => v.trim());
 }

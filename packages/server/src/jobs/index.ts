@@ -8,6 +8,8 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { masterKeyLoader } from '../lib/crypto.ts';
 import { reapExpiredLeases } from '../repositories/assignments.ts';
+import { deleteExpiredSessions } from '../repositories/sessions.ts';
+import { SESSION_IDLE_MS } from '../services/sessions.ts';
 import { WebhookSecretService } from '../services/webhook-secrets.ts';
 import { type DeliverySchedule, registerDeliveryJobs } from './deliveries.ts';
 import { type JobLog, JobRunner } from './runner.ts';
@@ -50,6 +52,11 @@ export function registerAppJobs(runner: JobRunner, deps: AppJobDeps): void {
   // Expired leases go back to the queue (claims also reap their organization's when they find nothing).
   runner.registerPeriodic('leases.reap', deps.leaseReapEveryMs ?? 5000, async () => {
     await deps.db.withSystem((tx) => reapExpiredLeases(tx, new Date()));
+  });
+  // Ended sessions are refused when used; this removes the rows.
+  runner.registerPeriodic('sessions.sweep', 15 * 60_000, async () => {
+    const now = new Date();
+    await deleteExpiredSessions(deps.db.system, now, new Date(now.getTime() - SESSION_IDLE_MS));
   });
 }
 

@@ -138,3 +138,12 @@ export async function findLoginCandidate(system: Db, email: string): Promise<Log
     .orderBy(asc(memberships.createdAt), asc(organizations.slug));
   return { ...user, memberships: rows };
 }
+
+/** Deletes every session that expired absolutely or by idleness (a periodic job, all organizations). */
+export async function deleteExpiredSessions(system: Db, now: Date, idleSince: Date): Promise<number> {
+  const deleted = await system
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleSince)))
+    .returning({ id: sessions.id });
+  return deleted.length;
+}
