@@ -6,15 +6,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/database.ts';
-import { csrfTokenFor, SESSION_COOKIE } from '../src/services/sessions.ts';
+import { csrfTokenFor } from '../src/services/sessions.ts';
 import {
   type Body,
+  callApi,
   createTestContext,
   errorPaths,
   scaleClient,
   type TestContext,
   type TestOrg,
 } from './harness.ts';
+import { callAsSession } from './session-client.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -36,18 +38,9 @@ async function call(
   payload?: unknown,
   as: { key: string } | { session: string } = { key: org.liveKey },
 ): Promise<{ status: number; body: Body }> {
-  const headers: Record<string, string> =
-    'key' in as
-      ? { authorization: `Bearer ${as.key}` }
-      : { cookie: `${SESSION_COOKIE}=${as.session}`, 'x-csrf-token': csrfTokenFor(as.session) };
-  if (payload !== undefined) headers['content-type'] = 'application/json';
-  const response = await ctx.app.inject({
-    method,
-    url: `/api${url}`,
-    headers,
-    ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
-  });
-  return { status: response.statusCode, body: response.json() as Body };
+  return 'key' in as
+    ? callApi(ctx.app, as.key, method, url, payload)
+    : callAsSession(ctx.app, { token: as.session, csrf: csrfTokenFor(as.session) }, method, url, payload);
 }
 
 async function project(name: string, extra: Record<string, unknown> = {}, key = org.liveKey): Promise<Body> {

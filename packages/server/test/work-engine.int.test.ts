@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/database.ts';
 import { ApiError } from '../src/errors.ts';
+import { reapExpiredLeases } from '../src/repositories/assignments.ts';
 import type { Principal, Role } from '../src/services/principal.ts';
 import type { WorkService } from '../src/services/work.ts';
 import { createTestContext, scaleClient, type TestContext, type TestOrg } from './harness.ts';
@@ -225,7 +226,7 @@ describe('leases', () => {
     await ctx.db.system.execute(
       sql`UPDATE assignments SET lease_expires_at = now() - interval '1 second' WHERE id = ${lease?.assignment.id}`,
     );
-    expect(await work.reapExpiredLeases()).toBeGreaterThanOrEqual(1);
+    expect(await ctx.db.withSystem((tx) => reapExpiredLeases(tx, new Date()))).toBeGreaterThanOrEqual(1);
     const [queued] = await rows<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM work_queue WHERE task_id = ${lease?.task.id}`,
     );

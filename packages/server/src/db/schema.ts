@@ -38,6 +38,9 @@ function orgIsolation(column = 'org_id') {
 const createdAt = () => timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
 const orgId = () => text('org_id').notNull();
+/** A membership role (memberships, invitations); the same list as `ROLES`. */
+const memberRole = () =>
+  text('role', { enum: ['owner', 'admin', 'manager', 'reviewer', 'annotator', 'viewer'] }).notNull();
 
 /** A tenant: one customer. */
 export const organizations = pgTable(
@@ -79,7 +82,7 @@ export const memberships = pgTable(
   {
     orgId: orgId(),
     userId: text('user_id').notNull(),
-    role: text('role', { enum: ['owner', 'admin', 'manager', 'reviewer', 'annotator', 'viewer'] }).notNull(),
+    role: memberRole(),
     /** The workforce an annotator or reviewer works for (null: the organization's own, unassigned). */
     workforceId: text('workforce_id'),
     /** A disabled member cannot log in or take work; their past work stays attributed. */
@@ -379,7 +382,7 @@ export const invitations = pgTable(
     id: text('id').primaryKey(),
     orgId: orgId(),
     email: text('email').notNull(),
-    role: text('role', { enum: ['owner', 'admin', 'manager', 'reviewer', 'annotator', 'viewer'] }).notNull(),
+    role: memberRole(),
     workforceId: text('workforce_id'),
     tokenHash: text('token_hash').notNull(),
     invitedBy: text('invited_by'),

@@ -225,6 +225,14 @@ function fromJsonRow(value: unknown, dates: Set<string>): Record<string, unknown
   return out;
 }
 
+// Of assignment `a`'s round: the slots still open or leased by others, and (as a WHERE clause over
+// assignments `o`) the answers others submitted.
+const OUTSTANDING = `((SELECT count(*) FROM work_queue q WHERE q.task_id = a.task_id AND q.stage = a.stage AND q.round = a.round)
+  + (SELECT count(*) FROM assignments o WHERE o.task_id = a.task_id AND o.stage = a.stage AND o.round = a.round
+        AND o.status = 'leased' AND o.id <> a.id))`;
+const OTHERS_SUBMITTED = `o.task_id = a.task_id AND o.stage = a.stage AND o.round = a.round
+  AND o.status = 'submitted' AND o.id <> a.id`;
+
 /**
  * The state of an assignment's round: slots still open or leased by others, and the answers others
  * submitted. Run after {@link lockLeaseStatement} (a statement of its own, so that it sees what was
@@ -233,12 +241,9 @@ function fromJsonRow(value: unknown, dates: Set<string>): Record<string, unknown
 export function roundStateStatement(id: string): RawStatement {
   return {
     name: 'groundwork_round_state',
-    text: `SELECT (SELECT count(*) FROM work_queue q WHERE q.task_id = a.task_id AND q.stage = a.stage AND q.round = a.round)
-                + (SELECT count(*) FROM assignments o WHERE o.task_id = a.task_id AND o.stage = a.stage
-                      AND o.round = a.round AND o.status = 'leased' AND o.id <> a.id) AS outstanding,
+    text: `SELECT ${OUTSTANDING} AS outstanding,
                   (SELECT json_agg(json_build_object('slot', o.slot, 'response', o.response) ORDER BY o.slot)
-                     FROM assignments o WHERE o.task_id = a.task_id AND o.stage = a.stage AND o.round = a.round
-                      AND o.status = 'submitted' AND o.id <> a.id) AS others
+                     FROM assignments o WHERE ${OTHERS_SUBMITTED}) AS others
              FROM assignments a WHERE a.id = $1`,
     values: [id],
   };
@@ -273,12 +278,8 @@ WITH a AS (
    WHERE a.id = $1 AND a.user_id = $2 AND a.status = 'leased' AND a.lease_expires_at > $3
      AND a.stage = 'label' AND t.status = 'pending'
 ), st AS (
-  SELECT a.*,
-         (SELECT count(*) FROM work_queue q WHERE q.task_id = a.task_id AND q.stage = a.stage AND q.round = a.round)
-       + (SELECT count(*) FROM assignments o WHERE o.task_id = a.task_id AND o.stage = a.stage AND o.round = a.round
-             AND o.status = 'leased' AND o.id <> a.id) AS outstanding,
-         (SELECT count(*) FROM assignments o WHERE o.task_id = a.task_id AND o.stage = a.stage AND o.round = a.round
-             AND o.status = 'submitted' AND o.id <> a.id) AS others
+  SELECT a.*, ${OUTSTANDING} AS outstanding,
+         (SELECT count(*) FROM assignments o WHERE ${OTHERS_SUBMITTED}) AS others
     FROM a
 ), go AS (
   SELECT * FROM st

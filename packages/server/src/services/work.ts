@@ -332,11 +332,6 @@ export class WorkService {
     return this.#db.withOrg(p.orgId, (tx) => listUserAssignments(tx, userId, filter));
   }
 
-  /** Returns every organization's expired leases to the queue (the periodic job). */
-  async reapExpiredLeases(): Promise<number> {
-    return this.#db.withSystem((tx) => reapExpiredLeases(tx, this.#now()));
-  }
-
   /**
    * The one-round-trip submit of a lease this process handed out: the answer is checked against the
    * task remembered from the lease, then one transaction locks the lease and records the answer — and
