@@ -88,8 +88,11 @@ export {
 } from './task-types/demonstration/index.ts';
 export {
   type AnnotationAttribute,
+  type AttributeSubject,
   type AttributeValue,
   annotationAttributeSchema,
+  attributeApplies,
+  isRequired,
 } from './task-types/imageannotation/attributes.ts';
 export { imageannotationParamsSchema, imageannotationTaskType } from './task-types/imageannotation/index.ts';
 export {
@@ -136,6 +139,7 @@ export {
   textcollectionResponseSchema,
   textcollectionTaskType,
 } from './task-types/textcollection/index.ts';
+export { conditionHolds } from './task-types/textcollection/validate.ts';
 export {
   type TranscriptionParams,
   type TranscriptionResponse,

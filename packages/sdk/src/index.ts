@@ -23,14 +23,22 @@ export interface GroundworkClientOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * For a browser logged in with a session cookie: returns the session's CSRF token (from
+   * `POST /api/auth/login` or `GET /api/auth/session`), sent as `x-csrf-token` on every request that
+   * changes something. Null while logged out.
+   */
+  csrfToken?: () => string | null;
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** A typed `/api` client: `GET`, `POST`, `DELETE`… by path, plus middleware (see openapi-fetch). */
 export type GroundworkClient = Client<paths>;
 
 /** Creates a client of a Groundwork server's `/api`. */
 export function createGroundworkClient(options: GroundworkClientOptions): GroundworkClient {
-  return createClient<paths>({
+  const client = createClient<paths>({
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     headers: {
       ...options.headers,
@@ -38,6 +46,17 @@ export function createGroundworkClient(options: GroundworkClientOptions): Ground
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  const { csrfToken } = options;
+  if (csrfToken) {
+    client.use({
+      onRequest({ request }) {
+        const token = csrfToken();
+        if (token && !SAFE_METHODS.has(request.method)) request.headers.set('x-csrf-token', token);
+        return request;
+      },
+    });
+  }
+  return client;
 }
 
 /** The JSON body of an operation's 200 response. */
@@ -69,6 +88,14 @@ export type ApiKey = ResponseOf<'revokeApiKey'>;
 export type CreatedApiKey = ResponseOf<'createApiKey'>;
 /** The outcome of a bulk import. */
 export type ImportResult = ResponseOf<'importTasks'>;
+/** A logged-in session: the person, organization, role and CSRF token. */
+export type Session = ResponseOf<'getSession'>;
+/** A leased assignment with its task (and, for a review, the answers under review). */
+export type Lease = NonNullable<ResponseOf<'leaseNextAssignment'>['lease']>;
+/** An assignment: one slot of a task's stage, leased to one person. */
+export type Assignment = Lease['assignment'];
+/** A submitted assignment and what happened to its task. */
+export type SubmitOutcome = ResponseOf<'submitAssignment'>;
 
 /**
  * Serializes task bodies (Scale's task fields, one object per task) as the NDJSON body of

@@ -911,6 +911,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/work/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My work overview
+         * @description What the caller's workbench home shows: the projects they may work — as `POST /api/work/next` decides (routed to their workforce, required skills held) — with how many labeling tasks and reviews they could lease now, and their own figures (answers, time, review verdicts, agreement, skips, live leases). Only the caller's organization and the caller's own work; API keys get 403 (work is for people). Allowed roles: `owner`, `admin`, `manager`, `reviewer`, `annotator` (API keys act as `admin`).
+         */
+        get: operations["getWorkOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workforces": {
         parameters: {
             query?: never;
@@ -6757,6 +6777,111 @@ export interface operations {
                                 type: string;
                             };
                         } | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getWorkOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the caller’s workbench home shows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The caller’s own figures. */
+                        me: {
+                            /** @description (accepted + fixed) / reviewed, 0..1; null when nothing of theirs was reviewed. */
+                            acceptanceRate: number | null;
+                            /** @description Of those, answers whose round the reviewer accepted. */
+                            accepted: number;
+                            /** @description Mean agreement (0..1) of the rounds the caller answered whose consensus merged more than one answer; null when none. A rejected round’s agreement no longer counts. */
+                            agreement: number | null;
+                            /** @description The caller’s answers rejected with a comment for them (read them with `GET /api/work/assignments?feedback=true`). */
+                            feedback: number;
+                            /** @description Of those, answers whose round the reviewer fixed (corrected and completed). */
+                            fixed: number;
+                            /** @description Leases the caller holds now that have not expired (labeling and review). */
+                            leased: number;
+                            /** @description Median time spent per labeling answer over the caller’s latest 200, in milliseconds (rounded); null before the first. */
+                            medianTimeMs: number | null;
+                            /** @description Of those, answers whose round the reviewer rejected (sent back to labeling). */
+                            rejected: number;
+                            /** @description The caller’s labeling answers a reviewer gave a verdict on (customer audits not counted). */
+                            reviewed: number;
+                            /** @description Assignments (labeling and review) the caller skipped, all time. */
+                            skipped: number;
+                            /** @description Labeling answers the caller submitted, all time. */
+                            submitted: number;
+                            /** @description Labeling answers the caller submitted since midnight UTC. */
+                            submittedToday: number;
+                        };
+                        /** @description The projects the caller may work now (routed to their workforce, required skills held), and any other where they still hold a live lease (nothing waits for them there); highest priority first, then by name. */
+                        projects: {
+                            /** @description The project’s instructions for annotators (Markdown), or null. */
+                            instruction: string | null;
+                            /** @description Project name (what `POST /api/work/next` takes as `project`). */
+                            name: string;
+                            /** @description Project priority: higher is served first. */
+                            priority: number;
+                            /** @description Reviews the caller could lease now (never of a round they labeled); 0 unless they have the reviewer role. Counting stops at 10,000. */
+                            reviewsWaiting: number;
+                            /** @description Task type. */
+                            type: string;
+                            /** @description Labeling work the caller could lease now: tasks with an open slot routed to their workforce or to nobody in particular, not taken, skipped or answered by them in this round — each task once, however many of its slots are open (a person answers a task once per round). Counting stops at 10,000: 10,000 means at least that many. */
+                            waiting: number;
+                        }[];
                     };
                 };
             };

@@ -12,7 +12,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { createTaskTypeRegistry, type TaskTypeRegistry } from '@groundwork/domain';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -43,6 +48,7 @@ import { SessionService } from './services/sessions.ts';
 import { TaskService } from './services/tasks.ts';
 import { WebhookSecretService } from './services/webhook-secrets.ts';
 import { WorkService } from './services/work.ts';
+import { WorkOverviewService } from './services/work-overview.ts';
 import { WorkforceService } from './services/workforces.ts';
 
 /** Everything the routes call. */
@@ -58,6 +64,7 @@ export interface Services {
   batches: BatchService;
   tasks: TaskService;
   work: WorkService;
+  workOverview: WorkOverviewService;
   files: FileService;
   deliveries: DeliveryService;
   webhookSecrets: WebhookSecretService;
@@ -86,6 +93,39 @@ export interface AppDeps {
 export type App = FastifyInstance;
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/**
+ * The web app's Content Security Policy: its own scripts only, no plugins, no framing, calls only to this
+ * server. Images may come from anywhere: tasks reference their customers' image URLs. Instructions and
+ * model responses are customer content rendered in annotators' browsers; this keeps a mistake in their
+ * rendering from becoming script execution.
+ */
+export const WEB_APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https: http:",
+  "media-src 'self' blob: https: http:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Headers of the web app's files: the page is revalidated on every load, hashed assets kept for a year. */
+function webAppHeaders(reply: FastifyReply, path: string): void {
+  reply.header('x-content-type-options', 'nosniff');
+  if (path.endsWith('.html')) {
+    reply.header('cache-control', 'no-cache');
+    reply.header('content-security-policy', WEB_APP_CSP);
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+  } else if (/[\\/]assets[\\/]/.test(path)) {
+    reply.header('cache-control', 'public, max-age=31536000, immutable');
+  }
+}
 
 /** Builds the application over an open, migrated database. */
 export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
@@ -121,6 +161,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     batches: new BatchService({ db }),
     tasks: new TaskService({ db, types }),
     work: new WorkService({ db, types }),
+    workOverview: new WorkOverviewService({ db }),
     files: new FileService({ db, blobs, config }),
     deliveries: new DeliveryService({ db }),
     webhookSecrets: new WebhookSecretService({
@@ -212,8 +253,18 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
 
   const webDir = config.webDir ?? WEB_DIST;
   if (existsSync(join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
-    app.get('/*', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      setHeaders: webAppHeaders,
+    });
+    // Every other path is a page of the web app, except under the APIs and the assets: an unknown API
+    // path or a missing asset (of another build) is a 404, never the page.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (/^\/(api|v1|assets)(\/|$|\?)/.test(request.url)) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
   }
   return app;
 }

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILE_CONTENT_CSP } from '../src/routes/api/files.ts';
 import {
   type Body,
   callApi,
@@ -133,6 +134,30 @@ describe('/api/files', () => {
     expect(content.headers['content-type']).toMatch(/^text\/plain/);
     expect(content.headers['content-disposition']).toBe('inline');
     expect(content.headers['x-content-type-options']).toBe('nosniff');
+    expect(content.headers['content-security-policy']).toBe(FILE_CONTENT_CSP);
+  });
+
+  it('serves an uploaded HTML page sandboxed: it can run no script on this origin', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['<script>fetch("/api/org")</script>'], { type: 'text/html' }), 'page.html');
+    const request = new Request('http://localhost/api/files', { method: 'POST', body: form });
+    const uploaded = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: {
+        authorization: `Bearer ${org.liveKey}`,
+        'content-type': request.headers.get('content-type') ?? '',
+      },
+      payload: Buffer.from(await request.arrayBuffer()),
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    const content = await ctx.app.inject({
+      url: `/api/files/${uploaded.json().id}/content`,
+      headers: { authorization: `Bearer ${org.liveKey}` },
+    });
+    expect(content.headers['content-type']).toMatch(/^text\/html/);
+    expect(content.headers['content-security-policy']).toMatch(/^sandbox;/);
+    expect(content.headers['content-security-policy']).toContain("default-src 'none'");
   });
 
   it('imports a file from a URL', async () => {

@@ -77,6 +77,7 @@ const OPERATIONS = [
   ['get', '/api/projects/{name}/workflow', 'getProjectWorkflow'],
   ['put', '/api/projects/{name}/workflow', 'setProjectWorkflow'],
   ['patch', '/api/batches/{name}', 'updateBatch'],
+  ['get', '/api/work/overview', 'getWorkOverview'],
   ['post', '/api/work/next', 'leaseNextAssignment'],
   ['get', '/api/work/assignments', 'listMyAssignments'],
   ['get', '/api/work/assignments/{id}', 'getMyAssignment'],

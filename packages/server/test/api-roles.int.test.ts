@@ -149,6 +149,7 @@ const ROUTES: RouteCase[] = [
     body: { workflow: { overlap: 2 } },
     role: 'manager',
   },
+  { family: 'work-overview', method: 'GET', url: '/work/overview', role: 'annotator' },
 ];
 
 /** Whether a member with `role` may call a route needing `required`. */

@@ -4,16 +4,12 @@ import { ServerStatus } from './server-status.tsx';
 /** Parts of the product that are planned but not in this build; listed so nobody goes looking for them. */
 const COMING = [
   {
-    name: 'Annotator workbench',
-    text: 'Labeling, review and gold tasks in the browser, for your own staff and outside workforces.',
-  },
-  {
     name: 'Customer console',
     text: 'Projects, batches, quality and agreement per annotator and workforce, and dataset exports.',
   },
 ];
 
-/** The page served at `/` until the workbench and console exist: what this server is and how to use it. */
+/** The page a logged-out visitor sees at `/`: what this server is, how to sign in and how to use its API. */
 export function LandingPage() {
   const origin = window.location.origin;
   return (
@@ -29,6 +25,9 @@ export function LandingPage() {
         <nav className="masthead__nav" aria-label="Main">
           <a href="/api/docs">API reference</a>
           <a href="#quick-start">Quick start</a>
+          <a className="button button--primary button--small" href="/login">
+            Sign in
+          </a>
         </nav>
       </header>
 
@@ -43,7 +42,10 @@ export function LandingPage() {
             stay on this deployment.
           </p>
           <div className="hero__actions">
-            <a className="button button--primary" href="/api/docs">
+            <a className="button button--primary" href="/login">
+              Sign in to the workbench
+            </a>
+            <a className="button" href="/api/docs">
               Open the API reference
             </a>
             <a className="button" href="#quick-start">
@@ -55,7 +57,16 @@ export function LandingPage() {
         <div className="grid">
           <ServerStatus origin={origin} />
           <section className="coming" aria-labelledby="coming-title">
-            <h2 id="coming-title">Coming next</h2>
+            <h2 id="coming-title">In this build</h2>
+            <ul>
+              <li>
+                <strong>Annotator workbench</strong>
+                <span>
+                  Labeling and review in the browser: image editor, text, RLHF preference and ranking tasks.
+                </span>
+              </li>
+            </ul>
+            <h2 className="coming__next">Coming next</h2>
             <ul>
               {COMING.map((item) => (
                 <li key={item.name}>
@@ -65,7 +76,7 @@ export function LandingPage() {
               ))}
             </ul>
             <p className="coming__note">
-              Neither is part of this build yet; today the server is driven through its API.
+              Not part of this build yet; today projects and batches are driven through the API.
             </p>
           </section>
         </div>

@@ -27,6 +27,8 @@ export interface DemoProject {
   batch: string;
   instruction: string;
   params: Record<string, unknown>;
+  /** How tasks become work (overlap, review); the default workflow when absent. */
+  workflow?: Record<string, unknown>;
   /** Each task's own params; `fileOf(name)` turns a sample image into its `groundwork://files/<id>` reference. */
   tasks(fileOf: (image: string) => string): Array<Record<string, unknown>>;
 }
@@ -55,6 +57,8 @@ const imageProject: DemoProject = {
   type: 'imageannotation',
   name: 'demo-photo-objects',
   batch: 'demo-photo-objects-1',
+  // Every answer is reviewed, so the demo reviewer has work once the demo annotator has submitted.
+  workflow: { overlap: 1, review: { mode: 'all' } },
   instruction:
     '## Outline what you see\n\nDraw a **box** around every person, animal and object. Trace **polygons** around large regions (sky, smoke, table…). Choose the most specific label.',
   params: {

@@ -6,6 +6,7 @@
 import { chmodSync, createReadStream, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { projectWorkflowSchema } from '@groundwork/domain';
 import { type Database, ROLES, type Role, type Services } from '@groundwork/server';
 import { rowsOf } from '../context.ts';
 import { DEMO_IMAGES, DEMO_PROJECTS } from './content.ts';
@@ -127,6 +128,7 @@ export async function seedDemo(
       name: project.name,
       params: project.params,
       instruction: project.instruction,
+      ...(project.workflow ? { workflow: projectWorkflowSchema.parse(project.workflow) } : {}),
     });
     await services.batches.create(principal, { project: project.name, name: project.batch });
     const tasks = project.tasks(fileOf);

@@ -1,7 +1,9 @@
-/** The first-party shapes of assignments, leases and reviews (camelCase, every key present). */
+/** The first-party shapes of assignments, leases, reviews and the work overview (camelCase, every key present). */
 import { z } from 'zod';
 import type { AssignmentRow, ReviewRow } from '../repositories/assignments.ts';
+import { WAITING_CAP } from '../repositories/work-overview.ts';
 import type { LeaseView } from '../services/work.ts';
+import type { WorkOverview } from '../services/work-overview.ts';
 
 const timestamp = (what: string) => z.string().meta({ format: 'date-time' }).describe(what);
 
@@ -162,5 +164,109 @@ export function presentLease(v: LeaseView): z.infer<typeof apiLeaseSchema> {
       reference: `groundwork://files/${id}`,
       url: `/api/work/assignments/${v.assignment.id}/files/${id}`,
     })),
+  };
+}
+
+const cap = WAITING_CAP.toLocaleString('en-US');
+
+/** A person's work overview: the projects they may work and their own figures. */
+export const apiWorkOverviewSchema = z
+  .object({
+    projects: z
+      .array(
+        z
+          .object({
+            name: z.string().describe('Project name (what `POST /api/work/next` takes as `project`).'),
+            type: z.string().describe('Task type.'),
+            instruction: z
+              .string()
+              .nullable()
+              .describe('The project’s instructions for annotators (Markdown), or null.'),
+            waiting: z
+              .int()
+              .describe(
+                `Labeling work the caller could lease now: tasks with an open slot routed to their workforce or to nobody in particular, not taken, skipped or answered by them in this round — each task once, however many of its slots are open (a person answers a task once per round). Counting stops at ${cap}: ${cap} means at least that many.`,
+              ),
+            reviewsWaiting: z
+              .int()
+              .describe(
+                `Reviews the caller could lease now (never of a round they labeled); 0 unless they have the reviewer role. Counting stops at ${cap}.`,
+              ),
+            priority: z.int().describe('Project priority: higher is served first.'),
+          })
+          .describe('A project.'),
+      )
+      .describe(
+        'The projects the caller may work now (routed to their workforce, required skills held), and any other where they still hold a live lease (nothing waits for them there); highest priority first, then by name.',
+      ),
+    me: z
+      .object({
+        submitted: z.int().describe('Labeling answers the caller submitted, all time.'),
+        submittedToday: z.int().describe('Labeling answers the caller submitted since midnight UTC.'),
+        medianTimeMs: z
+          .int()
+          .nullable()
+          .describe(
+            'Median time spent per labeling answer over the caller’s latest 200, in milliseconds (rounded); null before the first.',
+          ),
+        reviewed: z
+          .int()
+          .describe(
+            'The caller’s labeling answers a reviewer gave a verdict on (customer audits not counted).',
+          ),
+        accepted: z.int().describe('Of those, answers whose round the reviewer accepted.'),
+        fixed: z
+          .int()
+          .describe('Of those, answers whose round the reviewer fixed (corrected and completed).'),
+        rejected: z
+          .int()
+          .describe('Of those, answers whose round the reviewer rejected (sent back to labeling).'),
+        acceptanceRate: z
+          .number()
+          .nullable()
+          .describe('(accepted + fixed) / reviewed, 0..1; null when nothing of theirs was reviewed.'),
+        agreement: z
+          .number()
+          .nullable()
+          .describe(
+            'Mean agreement (0..1) of the rounds the caller answered whose consensus merged more than one answer; null when none. A rejected round’s agreement no longer counts.',
+          ),
+        skipped: z.int().describe('Assignments (labeling and review) the caller skipped, all time.'),
+        leased: z.int().describe('Leases the caller holds now that have not expired (labeling and review).'),
+        feedback: z
+          .int()
+          .describe(
+            'The caller’s answers rejected with a comment for them (read them with `GET /api/work/assignments?feedback=true`).',
+          ),
+      })
+      .describe('The caller’s own figures.'),
+  })
+  .describe('What the caller’s workbench home shows.');
+
+/** The API shape of a work overview. */
+export function presentWorkOverview(v: WorkOverview): z.infer<typeof apiWorkOverviewSchema> {
+  return {
+    projects: v.projects.map((p) => ({
+      name: p.name,
+      type: p.type,
+      instruction: p.instruction,
+      waiting: p.waiting,
+      reviewsWaiting: p.reviewsWaiting,
+      priority: p.priority,
+    })),
+    me: {
+      submitted: v.me.submitted,
+      submittedToday: v.me.submittedToday,
+      medianTimeMs: v.me.medianTimeMs,
+      reviewed: v.me.reviewed,
+      accepted: v.me.accepted,
+      fixed: v.me.fixed,
+      rejected: v.me.rejected,
+      acceptanceRate: v.me.acceptanceRate,
+      agreement: v.me.agreement,
+      skipped: v.me.skipped,
+      leased: v.me.leased,
+      feedback: v.me.feedback,
+    },
   };
 }

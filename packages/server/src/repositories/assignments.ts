@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows, type RawStatement, rawQuery } from '../db/database.ts';
 import { assignments, reviews, workQueue } from '../db/schema.ts';
+import { projectOpenTo, slotOpenTo } from './eligibility.ts';
 import type { TaskRow } from './tasks.ts';
 
 /** An assignment row. */
@@ -31,13 +32,13 @@ export interface LeasedAssignment {
   };
 }
 
-// The caller's eligible projects: live, not archived, routed to their workforce (or to everyone), and
-// every skill the project requires held and unexpired. Then the best open slot of those projects —
-// routed to the caller's workforce or to nobody in particular, of a task the caller has not taken,
-// skipped or answered in this round — is locked (others skip it), removed from the queue and leased.
-// The slot is found by walking a claim index in order: `work_queue_project_claim_idx` when the caller
-// asked for one project ($6), `work_queue_org_claim_idx` (filtered by the eligible projects) otherwise.
+// The caller's eligible projects (see eligibility.ts, shared with the work overview). Then the best
+// open slot of those projects the caller may take is locked (others skip it), removed from the queue
+// and leased. The slot is found by walking a claim index in order: `work_queue_project_claim_idx` when
+// the caller asked for one project ($6), `work_queue_org_claim_idx` (filtered by the eligible projects)
+// otherwise.
 function claimSql(scope: 'project' | 'any'): string {
+  const worker = { user: '$2', workforce: '$3' };
   const slots =
     scope === 'project'
       ? 'q.project_id = $6 AND EXISTS (SELECT 1 FROM eligible)'
@@ -45,22 +46,11 @@ function claimSql(scope: 'project' | 'any'): string {
   return `
 WITH eligible AS (
   SELECT p.id, p.workflow FROM projects p
-   WHERE NOT p.is_test AND NOT p.archived AND ($6::text IS NULL OR p.id = $6)
-     AND (jsonb_array_length(coalesce(p.routing -> 'workforces', '[]'::jsonb)) = 0
-          OR EXISTS (SELECT 1 FROM jsonb_array_elements(p.routing -> 'workforces') w WHERE w ->> 'id' = $3))
-     AND NOT EXISTS (
-       SELECT 1 FROM jsonb_array_elements_text(coalesce(p.routing -> 'skills', '[]'::jsonb)) AS s(skill)
-        WHERE NOT EXISTS (
-          SELECT 1 FROM member_skills ms
-           WHERE ms.user_id = $2 AND ms.skill = s.skill AND (ms.expires_at IS NULL OR ms.expires_at > now())))
+   WHERE ($6::text IS NULL OR p.id = $6) AND ${projectOpenTo('p', worker)}
 ), next AS (
   SELECT q.task_id, q.stage, q.round, q.slot FROM work_queue q
    WHERE ${slots} AND q.stage = $4
-     AND (q.workforce_id IS NULL OR q.workforce_id = $3)
-     AND NOT EXISTS (
-       SELECT 1 FROM assignments a
-        WHERE a.task_id = q.task_id AND a.round = q.round AND a.user_id = $2
-          AND a.status IN ('leased', 'submitted', 'skipped'))
+     AND ${slotOpenTo('q', worker)}
    ORDER BY q.priority DESC NULLS LAST, q.task_created_at, q.task_id, q.slot
    LIMIT 1
    FOR UPDATE OF q SKIP LOCKED

@@ -564,8 +564,8 @@ export class WorkService {
   }
 }
 
-/** The person behind a principal; work is done by people, not by API keys. */
-function requireUser(p: Principal): string {
+/** The person behind a principal; work is done by people, not by API keys (403 for a key). */
+export function requireUser(p: Principal): string {
   if (!p.userId) {
     throw new ApiError(
       'forbidden',

@@ -1,6 +1,7 @@
 /**
- * `/api/work`: the annotator's and reviewer's side of the queue — lease the next assignment, keep it
- * alive, skip or release it, submit an answer or a review verdict, and read one's own assignments.
+ * `/api/work`: the annotator's and reviewer's side of the queue — what waits for them and how they are
+ * doing, lease the next assignment, keep it alive, skip or release it, submit an answer or a review
+ * verdict, and read one's own assignments.
  * Work is leased to people (session users), never to API keys.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -10,8 +11,10 @@ import { ApiError } from '../../errors.ts';
 import {
   apiAssignmentSchema,
   apiLeaseSchema,
+  apiWorkOverviewSchema,
   presentAssignment,
   presentLease,
+  presentWorkOverview,
 } from '../../presenters/work.ts';
 import { hasRole, requireRole, roleNote } from './auth.ts';
 import { errorResponses, idParams } from './common.ts';
@@ -39,7 +42,25 @@ const outcomeSchema = z
 
 /** Work routes. */
 export const workRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { work, files } = app.services;
+  const { work, workOverview, files } = app.services;
+
+  app.get(
+    '/work/overview',
+    {
+      preHandler: requireRole('annotator'),
+      schema: {
+        tags: ['work'],
+        operationId: 'getWorkOverview',
+        summary: 'My work overview',
+        description: `What the caller's workbench home shows: the projects they may work — as \`POST /api/work/next\` decides (routed to their workforce, required skills held) — with how many labeling tasks and reviews they could lease now, and their own figures (answers, time, review verdicts, agreement, skips, live leases). Only the caller's organization and the caller's own work; API keys get 403 (work is for people). ${roleNote('annotator')}`,
+        response: { 200: apiWorkOverviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      return presentWorkOverview(await workOverview.get(p, { reviews: hasRole(p.role, 'reviewer') }));
+    },
+  );
 
   app.post(
     '/work/next',

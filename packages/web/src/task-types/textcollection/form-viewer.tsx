@@ -1,0 +1,143 @@
+/**
+ * The text-collection viewer: one row per field of the form, one column per answer, choices shown by their
+ * labels and field sets as nested lists, with the rows where answers disagree marked for the reviewer.
+ */
+import type { FormField, TextcollectionParams, TextcollectionResponse } from '@groundwork/domain';
+import type { ReactNode } from 'react';
+import {
+  AnswerTitle,
+  answersDiffer,
+  DiffersBadge,
+} from '../../components/fields-form/field-answers-table.tsx';
+import type { TaskViewerProps } from '../contract.ts';
+import { isRepeated } from './draft.ts';
+import { AttachmentPane, FormHeader } from './form-editor.tsx';
+import './textcollection.css';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function Missing() {
+  return <span className="ff-missing">—</span>;
+}
+
+function SingleValue({ field, value }: { field: FormField; value: unknown }): ReactNode {
+  if (value === undefined || value === null) return <Missing />;
+  switch (field.type) {
+    case 'category': {
+      const values = Array.isArray(value) ? value : [value];
+      return (
+        <span className="tc-chips">
+          {values.map((choice) => (
+            <span key={String(choice)} className="tc-chip">
+              {field.choices.find((option) => option.value === choice)?.label ?? String(choice)}
+            </span>
+          ))}
+        </span>
+      );
+    }
+    case 'boolean':
+      return (
+        <span className="ff-value">{value === true ? 'Yes' : value === false ? 'No' : String(value)}</span>
+      );
+    case 'number':
+      return (
+        <span className="ff-value">
+          {String(value)}
+          {field.unit ? ` ${field.unit}` : ''}
+        </span>
+      );
+    case 'field_set':
+      if (!isRecord(value)) return <span className="ff-value">{JSON.stringify(value)}</span>;
+      return (
+        <dl className="tc-set-value">
+          {field.fields
+            .filter((child) => child.field_id in value)
+            .map((child) => (
+              <div key={child.field_id}>
+                <dt>{child.title}</dt>
+                <dd>
+                  <FieldValue field={child} value={value[child.field_id]} />
+                </dd>
+              </div>
+            ))}
+        </dl>
+      );
+    default:
+      return <span className="ff-value">{typeof value === 'string' ? value : JSON.stringify(value)}</span>;
+  }
+}
+
+/** One field's answer as the person gave it; a repeated field's answers as a numbered list. */
+export function FieldValue({ field, value }: { field: FormField; value: unknown }): ReactNode {
+  if (value === undefined) return <Missing />;
+  if (isRepeated(field) && Array.isArray(value)) {
+    return (
+      <ol className="tc-value-list">
+        {value.map((entry, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: answers are positional.
+          <li key={index}>
+            <SingleValue field={field} value={entry} />
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  return <SingleValue field={field} value={value} />;
+}
+
+/** Answers to a text-collection form, compared field by field. */
+export function TextcollectionViewer({
+  params,
+  answers,
+  resolveUrl,
+}: TaskViewerProps<TextcollectionParams, TextcollectionResponse>) {
+  const rows = params.fields.filter(
+    (field) => !field.condition || answers.some((answer) => field.field_id in answer.response.annotations),
+  );
+  return (
+    <div className="tc-viewer" data-has-attachments={params.attachments.length > 0 || undefined}>
+      {params.attachments.length > 0 && (
+        <AttachmentPane attachments={params.attachments} resolveUrl={resolveUrl} />
+      )}
+      <div className="tc-form">
+        <FormHeader params={params} />
+        <div className="ff-compare-wrap">
+          <table className="ff-compare">
+            <caption className="ff-visually-hidden">Answers to the form</caption>
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                {answers.map((answer) => (
+                  <th scope="col" key={answer.key} style={{ borderTopColor: answer.color }}>
+                    <AnswerTitle title={answer.title} color={answer.color} />
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((field) => {
+                const values = answers.map((answer) => answer.response.annotations[field.field_id]);
+                const differ = answersDiffer(values);
+                return (
+                  <tr key={field.field_id} data-differs={differ || undefined}>
+                    <th scope="row">
+                      <span className="ff-compare__field">{field.title}</span>
+                      {differ && <DiffersBadge />}
+                    </th>
+                    {answers.map((answer, index) => (
+                      <td key={answer.key} style={{ boxShadow: `inset 3px 0 0 ${answer.color}` }}>
+                        <FieldValue field={field} value={values[index]} />
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </div>
+  );
+}
