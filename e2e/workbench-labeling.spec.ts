@@ -116,7 +116,7 @@ test.describe('labeling images in the workbench', () => {
     }
     expect(byType('polygon')).toHaveLength(1);
     expect(byType('polygon')[0]).toMatchObject({ label: 'road' });
-    expect((byType('polygon')[0]?.vertices as unknown[]).length).toBe(4);
+    expect(byType('polygon')[0]?.vertices).toHaveLength(4);
     await admin.context.dispose();
   });
 
@@ -185,5 +185,53 @@ test.describe('labeling images in the workbench', () => {
     const tasks = await projectTasks(admin, name);
     expect(tasks.every((task) => task.status === 'pending')).toBe(true);
     await admin.context.dispose();
+  });
+
+  test('a lost network keeps the answer and submits it once back online', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    const project = await imageProject(baseURL as string, 1);
+    await signInPage(page, demoEmail('annotator'), `/work/label?project=${project}`);
+    const assignment = await readyTask(page);
+    const c = await canvasCentre(page);
+    await page.keyboard.press('b');
+    await page.keyboard.press('2');
+    await drag(page, { x: c.x - 60, y: c.y - 60 }, { x: c.x + 30, y: c.y + 40 });
+
+    await context.setOffline(true);
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('alert').filter({ hasText: 'cannot be reached' })).toContainText(
+      'Your answer is kept in this browser',
+    );
+    await expect(page.getByTestId('labeling-loop')).toHaveAttribute('data-assignment-id', assignment);
+    await expect(page.getByTestId('annotation-item')).toHaveCount(1);
+
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('toast')).toHaveText('Submitted. The task is complete.');
+    const admin = await signIn(baseURL as string, demoEmail('admin'));
+    const [task] = await projectTasks(admin, project);
+    expect(task?.status).toBe('completed');
+    await admin.context.dispose();
+  });
+
+  test('an image that does not load says so and what to do', async ({ page, baseURL }) => {
+    const admin = await signIn(baseURL as string, demoEmail('admin'));
+    const name = uniqueName('e2e-broken');
+    await createProjectWithTasks(
+      admin,
+      baseURL as string,
+      { type: 'imageannotation', name, params: IMAGE_PARAMS },
+      [{ attachment: `${baseURL}/no-such-image-here.png` }],
+    );
+    await admin.context.dispose();
+    await signInPage(page, demoEmail('annotator'), `/work/label?project=${name}`);
+    await expect(page.getByTestId('labeling-loop')).toHaveAttribute('data-state', 'ready');
+    const message = page.getByText('The image could not be loaded.');
+    await expect(message).toBeVisible();
+    await expect(page.getByTestId('image-editor')).toContainText('no-such-image-here.png');
+    await expect(page.getByTestId('image-editor')).toContainText('skip this task');
   });
 });

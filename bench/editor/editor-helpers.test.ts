@@ -1,6 +1,7 @@
 import { checkResponse, imageannotationTaskType, parseTaskParams } from '@groundwork/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { treeSeconds } from './process-cpu.ts';
 import { CLEAR_AREA, IMAGE, sceneAnnotations, TARGET, TARGET_DRAG, taskLine } from './scene.ts';
 import { median, percentile, summarizeFrames } from './stats.ts';
 
@@ -94,5 +95,21 @@ describe('sceneAnnotations', () => {
     if (!parsed.ok) return;
     const response = { annotations: scene.map(({ uuid, label, ...rest }) => ({ uuid, label, ...rest })) };
     expect(checkResponse(imageannotationTaskType, parsed.params, response)).toMatchObject({ ok: true });
+  });
+});
+
+describe('treeSeconds', () => {
+  it('sums a process and all its descendants, and nothing else', () => {
+    const table = new Map([
+      [1, { ppid: 0, seconds: 100 }],
+      [10, { ppid: 1, seconds: 1 }],
+      [11, { ppid: 10, seconds: 2 }],
+      [12, { ppid: 11, seconds: 4 }],
+      [13, { ppid: 10, seconds: 8 }],
+      [20, { ppid: 1, seconds: 16 }],
+    ]);
+    expect(treeSeconds(table, 10)).toBe(15);
+    expect(treeSeconds(table, 12)).toBe(4);
+    expect(treeSeconds(table, 99)).toBe(0);
   });
 });

@@ -40,7 +40,10 @@ interface Canvas2d {
 /** The browser globals these functions use. */
 interface PageGlobals {
   requestAnimationFrame(callback: (time: number) => void): number;
-  performance: { now(): number };
+  performance: {
+    now(): number;
+    getEntriesByType(type: 'resource'): Array<{ name: string; startTime: number; responseEnd: number }>;
+  };
   document: { querySelector(selector: string): PageElement | null };
   addEventListener(type: string, listener: (event: PageEvent) => void, capture: boolean): void;
   removeEventListener(type: string, listener: (event: PageEvent) => void, capture: boolean): void;
@@ -59,6 +62,10 @@ interface PageGlobals {
 /** What a watch saw: ms from the triggering input event to the frame after the awaited change. */
 export interface WatchResult {
   ms: number;
+  /** The trigger event's time stamp (the page's clock, ms). */
+  start: number;
+  /** When the clock stopped (the page's clock, ms). */
+  end: number;
   /** False when the change did not happen within the time allowed. */
   ok: boolean;
 }
@@ -136,7 +143,8 @@ export function armWatch(spec: WatchSpec): void {
     const finish = (ok: boolean) => {
       page.removeEventListener(spec.trigger, onTrigger, true);
       page.removeEventListener('pointerup', onRelease, true);
-      resolve({ ok, ms: ok && start !== null ? page.performance.now() - start : Number.NaN });
+      const end = page.performance.now();
+      resolve({ ok, ms: ok && start !== null ? end - start : Number.NaN, start: start ?? Number.NaN, end });
     };
     const poll = () => {
       if (seen()) {
@@ -153,7 +161,17 @@ export function armWatch(spec: WatchSpec): void {
 /** Waits for the armed watch's result. */
 export function watchResult(): Promise<WatchResult> | WatchResult {
   const page = globalThis as unknown as PageGlobals;
-  return page.__benchWatch ?? { ok: false, ms: Number.NaN };
+  return page.__benchWatch ?? { ok: false, ms: Number.NaN, start: Number.NaN, end: Number.NaN };
+}
+
+/** When the page's last request whose URL contains `part` started and ended (the page's clock, ms), or null. */
+export function lastRequest(part: string): { startTime: number; responseEnd: number } | null {
+  const page = globalThis as unknown as PageGlobals;
+  const entry = page.performance
+    .getEntriesByType('resource')
+    .filter((candidate) => candidate.name.includes(part))
+    .at(-1);
+  return entry ? { startTime: entry.startTime, responseEnd: entry.responseEnd } : null;
 }
 
 /** The screen rectangle of the first element matching `selector`, or null. */

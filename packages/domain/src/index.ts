@@ -40,6 +40,13 @@ export {
   ratingScaleSchema,
 } from './shared/genai.ts';
 export {
+  type Bounds,
+  boundsOfPoints,
+  distance,
+  expandBounds,
+  type Point,
+} from './shared/geometry.ts';
+export {
   type LabelDescription,
   type LabelOption,
   labelDescriptionSchema,

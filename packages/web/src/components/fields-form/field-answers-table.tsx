@@ -1,6 +1,6 @@
 /**
- * Read-only comparison of answers to `{key: description}` fields: one row per field, one column per answer,
- * rows where the answers disagree marked, so a reviewer sees at a glance what to check.
+ * Read-only comparison of answers to a form's fields: one row per field, one column per answer, rows where
+ * the answers disagree marked, so a reviewer sees at a glance what to check.
  */
 import type { FieldDescriptions } from '@groundwork/domain';
 import type { ReactNode } from 'react';
@@ -48,6 +48,68 @@ export function FieldValueText({ value }: { value: string | undefined }): ReactN
   return <span className="ff-value">{value}</span>;
 }
 
+/** One row of an {@link AnswersTable}: a field and what each answer gave for it. */
+export interface AnswerRow {
+  /** Stable key of the field. */
+  key: string;
+  /** The field as the person knows it. */
+  title: string;
+  /** Shown when pointing at the title. */
+  description?: string | undefined;
+  /** Whether the answers disagree on it (see {@link answersDiffer}). */
+  differs: boolean;
+  /** The value of the answer at `index` (in the order of the answers) as shown. */
+  cell: (index: number) => ReactNode;
+}
+
+/** Props of {@link AnswersTable}. */
+export interface AnswersTableProps {
+  /** The answers, one column each. */
+  answers: readonly AnswerColumn[];
+  /** The fields, one row each. */
+  rows: readonly AnswerRow[];
+  /** Accessible caption of the table. */
+  caption: string;
+}
+
+/** Field-by-answer table, the rows where the answers disagree marked. */
+export function AnswersTable({ answers, rows, caption }: AnswersTableProps) {
+  return (
+    <div className="ff-compare-wrap">
+      <table className="ff-compare">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            {answers.map((answer) => (
+              <th scope="col" key={answer.key} style={{ borderTopColor: answer.color }}>
+                <AnswerTitle title={answer.title} color={answer.color} />
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} data-differs={row.differs || undefined}>
+              <th scope="row">
+                <span className="ff-compare__field" title={row.description}>
+                  {row.title}
+                </span>
+                {row.differs && <DiffersBadge />}
+              </th>
+              {answers.map((answer, index) => (
+                <td key={answer.key} style={{ boxShadow: `inset 3px 0 0 ${answer.color}` }}>
+                  {row.cell(index)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** Props of {@link FieldAnswersTable}. */
 export interface FieldAnswersTableProps {
   /** The fields, `{key: description}`. */
@@ -60,41 +122,15 @@ export interface FieldAnswersTableProps {
 
 /** Field-by-answer table of `{key: description}` answers. */
 export function FieldAnswersTable({ fields, answers, caption }: FieldAnswersTableProps) {
-  return (
-    <div className="ff-compare-wrap">
-      <table className="ff-compare">
-        <caption className="ff-visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            {answers.map((answer) => (
-              <th scope="col" key={answer.key} style={{ borderTopColor: answer.color }}>
-                <AnswerTitle title={answer.title} color={answer.color} />
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {Object.entries(fields).map(([key, description]) => {
-            const differ = answersDiffer(answers.map((answer) => answer.values[key]));
-            return (
-              <tr key={key} data-differs={differ || undefined}>
-                <th scope="row">
-                  <span className="ff-compare__field" title={description}>
-                    {fieldTitle(key)}
-                  </span>
-                  {differ && <DiffersBadge />}
-                </th>
-                {answers.map((answer) => (
-                  <td key={answer.key} style={{ boxShadow: `inset 3px 0 0 ${answer.color}` }}>
-                    <FieldValueText value={answer.values[key]} />
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
+  const rows = Object.entries(fields).map(([key, description]) => {
+    const values = answers.map((answer) => answer.values[key]);
+    return {
+      key,
+      title: fieldTitle(key),
+      description,
+      differs: answersDiffer(values),
+      cell: (index: number) => <FieldValueText value={values[index]} />,
+    };
+  });
+  return <AnswersTable answers={answers} rows={rows} caption={caption} />;
 }

@@ -8,11 +8,11 @@ import {
   type CategorizationParams,
   type CategorizationResponse,
   categorizationTaskType,
-  checkResponse,
   type FieldIssue,
   type LabelOption,
 } from '@groundwork/domain';
 import { inTreeOrder } from '../../components/label-choices-state.ts';
+import { checkAnswer } from '../check-answer.ts';
 import type { DraftCheck } from '../contract.ts';
 
 /** What a labeler has chosen so far. JSON, kept in localStorage by the labeling loop. */
@@ -95,7 +95,5 @@ export function categorizationResponseFromDraft(
   const response: CategorizationResponse = params.allow_multiple
     ? { category: chosen, ...(categoryIds && { category_id: categoryIds }) }
     : { category: chosen[0] as string, ...(categoryIds && { category_id: categoryIds[0] as string }) };
-  const checked = checkResponse(categorizationTaskType, params, response);
-  if (!checked.ok) return { ok: false, problems: checked.issues.map(describeIssue) };
-  return { ok: true, response: checked.response };
+  return checkAnswer(categorizationTaskType, params, response, describeIssue);
 }

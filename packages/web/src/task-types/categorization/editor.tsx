@@ -2,10 +2,11 @@
  * The categorization editor: the attachment beside a keyboard-first category chooser (`1`–`9` choose at the
  * current level, toggling when several may be chosen; a group opens its sub-choices; Backspace goes back up).
  */
+
 import type { CategorizationParams } from '@groundwork/domain';
+import { AttachmentView } from '../../components/attachment-view/attachment-view.tsx';
 import { LabelChoices } from '../../components/label-choices.tsx';
 import type { TaskEditorProps } from '../contract.ts';
-import { AttachmentView } from './attachment-view.tsx';
 import { type CategorizationDraft, categoryOptions } from './draft.ts';
 import './categorization.css';
 
@@ -21,7 +22,7 @@ export function CategorizationEditor({
     <div className="cat-layout">
       <AttachmentView
         type={params.attachment_type}
-        attachment={params.attachment}
+        content={params.attachment}
         resolveUrl={resolveUrl}
         title="Attachment"
       />

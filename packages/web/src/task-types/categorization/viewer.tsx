@@ -2,10 +2,11 @@
  * The categorization viewer: the attachment and what each answer chose. Several answers (a review) are laid
  * out as a grid of categories by answers, so disagreement shows at a glance.
  */
+
 import type { CategorizationParams, CategorizationResponse } from '@groundwork/domain';
+import { AttachmentView } from '../../components/attachment-view/attachment-view.tsx';
 import { inTreeOrder, leafEntries } from '../../components/label-choices-state.ts';
 import type { ShownAnswer, TaskViewerProps } from '../contract.ts';
-import { AttachmentView } from './attachment-view.tsx';
 import { categoryOptions } from './draft.ts';
 import './categorization.css';
 
@@ -23,7 +24,7 @@ export function CategorizationViewer({
     <div className="cat-layout" data-review={answers.length > 1}>
       <AttachmentView
         type={params.attachment_type}
-        attachment={params.attachment}
+        content={params.attachment}
         resolveUrl={resolveUrl}
         title="Attachment"
       />
@@ -112,10 +113,10 @@ function AnswerGrid({
                   <td key={answer.key}>
                     {chosen[index]?.has(category) ? (
                       <span className="cat-grid__dot" style={{ background: answer.color }}>
-                        <span className="cat-visually-hidden">chosen</span>
+                        <span className="visually-hidden">chosen</span>
                       </span>
                     ) : (
-                      <span className="cat-visually-hidden">not chosen</span>
+                      <span className="visually-hidden">not chosen</span>
                     )}
                   </td>
                 ))}

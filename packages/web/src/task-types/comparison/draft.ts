@@ -6,10 +6,10 @@
 import {
   type ComparisonParams,
   type ComparisonResponse,
-  checkResponse,
   comparisonTaskType,
   type FieldIssue,
 } from '@groundwork/domain';
+import { checkAnswer } from '../check-answer.ts';
 import type { DraftCheck } from '../contract.ts';
 
 /** What a labeler has answered so far. JSON, kept in localStorage by the labeling loop. */
@@ -85,8 +85,5 @@ export function comparisonResponseFromDraft(
   const response: ComparisonResponse = {};
   if (params.choices && draft.choice !== null) response.choice = draft.choice;
   if (params.fields) response.fields = Object.fromEntries(keys.map((key) => [key, fieldText(draft, key)]));
-  const checked = checkResponse(comparisonTaskType, params, response);
-  if (!checked.ok)
-    return { ok: false, problems: checked.issues.map((issue) => describeIssue(params, issue)) };
-  return { ok: true, response: checked.response };
+  return checkAnswer(comparisonTaskType, params, response, (issue) => describeIssue(params, issue));
 }

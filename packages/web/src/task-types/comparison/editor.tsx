@@ -4,11 +4,11 @@
  */
 import type { ComparisonParams } from '@groundwork/domain';
 import { useId } from 'react';
+import { AttachmentView } from '../../components/attachment-view/attachment-view.tsx';
 import { LabelChoices } from '../../components/label-choices.tsx';
-import { AttachmentView } from '../categorization/attachment-view.tsx';
 import type { TaskEditorProps } from '../contract.ts';
+import { positionLetter, shownOrder } from '../display-order.ts';
 import { type ComparisonDraft, fieldKeys, fieldText } from './draft.ts';
-import { shownAttachments } from './order.ts';
 import './comparison.css';
 
 /** Edits a {@link ComparisonDraft}: shows the attachments and asks the task's choices and fields. */
@@ -81,16 +81,16 @@ export function ComparisonAttachments({
   resolveUrl,
   displayOrder,
 }: Pick<TaskEditorProps<ComparisonParams, unknown>, 'params' | 'resolveUrl' | 'displayOrder'>) {
-  const shown = shownAttachments(params.attachments.length, displayOrder);
+  const shown = shownOrder(params.attachments.length, displayOrder);
   return (
     <div className="cmp-attachments" data-count={Math.min(shown.length, 4)}>
-      {shown.map(({ index, letter }) => (
+      {shown.map((index, position) => (
         <AttachmentView
           key={index}
           type={params.attachment_type}
-          attachment={params.attachments[index] as string}
+          content={params.attachments[index] as string}
           resolveUrl={resolveUrl}
-          title={letter}
+          title={positionLetter(position)}
           compact
         />
       ))}

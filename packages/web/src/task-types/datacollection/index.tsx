@@ -8,7 +8,7 @@ import {
   datacollectionParamsSchema,
 } from '@groundwork/domain';
 import { useId, useRef } from 'react';
-import { AttachmentView } from '../../components/fields-form/attachment-view.tsx';
+import { AttachmentView } from '../../components/attachment-view/attachment-view.tsx';
 import { isAltKey, useEditorKeys, useInitialFocus } from '../../components/fields-form/editor-keys.ts';
 import { FieldAnswersTable } from '../../components/fields-form/field-answers-table.tsx';
 import { isAbsent, setAbsent } from '../../components/fields-form/field-values.ts';
@@ -40,14 +40,12 @@ function DatacollectionEditor({
   });
   return (
     <div className="ff-split" ref={root}>
-      <section className="ff-pane ff-pane--attachment" aria-label="Attachment">
-        <AttachmentView
-          type={params.attachment_type}
-          content={params.attachment}
-          resolveUrl={resolveUrl}
-          textFormat="plain"
-        />
-      </section>
+      <AttachmentView
+        type={params.attachment_type}
+        content={params.attachment}
+        resolveUrl={resolveUrl}
+        title="Attachment"
+      />
       <section className="ff-pane ff-pane--form" aria-label="Fields to collect">
         <p className="ff-note">
           Fill in every field. If the attachment does not show one, mark it <em>Not present</em> (
@@ -66,14 +64,12 @@ function DatacollectionViewer({
 }: TaskViewerProps<DatacollectionParams, DatacollectionResponse>) {
   return (
     <div className="ff-split">
-      <section className="ff-pane ff-pane--attachment" aria-label="Attachment">
-        <AttachmentView
-          type={params.attachment_type}
-          content={params.attachment}
-          resolveUrl={resolveUrl}
-          textFormat="plain"
-        />
-      </section>
+      <AttachmentView
+        type={params.attachment_type}
+        content={params.attachment}
+        resolveUrl={resolveUrl}
+        title="Attachment"
+      />
       <section className="ff-pane ff-pane--form" aria-label="Answers">
         <FieldAnswersTable
           fields={params.fields}

@@ -1,6 +1,5 @@
 /** Data-collection drafts: the fields typed so far, turned into the answer the server checks. */
 import {
-  checkResponse,
   type DatacollectionParams,
   type DatacollectionResponse,
   datacollectionTaskType,
@@ -12,6 +11,7 @@ import {
   fieldValuesFromAnswers,
   fieldValuesToAnswers,
 } from '../../components/fields-form/field-values.ts';
+import { checkAnswer } from '../check-answer.ts';
 import type { DraftCheck } from '../contract.ts';
 
 /** A data-collection draft: the fields' texts and the fields marked not present. */
@@ -37,7 +37,5 @@ export function datacollectionToResponse(
 ): DraftCheck<DatacollectionResponse> {
   const { answers, problems } = fieldValuesToAnswers(params.fields, draft);
   if (problems.length > 0) return { ok: false, problems: problems.map((problem) => problem.message) };
-  const checked = checkResponse(datacollectionTaskType, params, { fields: answers });
-  if (!checked.ok) return { ok: false, problems: checked.issues.map(fieldIssueSentence) };
-  return { ok: true, response: checked.response };
+  return checkAnswer(datacollectionTaskType, params, { fields: answers }, fieldIssueSentence);
 }

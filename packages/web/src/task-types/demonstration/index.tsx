@@ -94,11 +94,11 @@ function DemonstrationEditor({
             Your reply
             <span className="ff-required" title="Required">
               <span aria-hidden="true">*</span>
-              <span className="ff-visually-hidden"> (required)</span>
+              <span className="visually-hidden"> (required)</span>
             </span>
           </label>
           <fieldset className="dm-views">
-            <legend className="ff-visually-hidden">View (Alt+P)</legend>
+            <legend className="visually-hidden">View (Alt+P)</legend>
             {VIEWS.map((option) => (
               <button
                 key={option}
@@ -143,7 +143,7 @@ function DemonstrationEditor({
           {params.require_rationale ? (
             <span className="ff-required" title="Required">
               <span aria-hidden="true">*</span>
-              <span className="ff-visually-hidden"> (required)</span>
+              <span className="visually-hidden"> (required)</span>
             </span>
           ) : (
             <span className="dm-optional">optional</span>

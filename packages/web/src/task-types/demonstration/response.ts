@@ -1,11 +1,11 @@
 /** Demonstration drafts: the written reply and its rationale, turned into the answer the server checks. */
 import {
-  checkResponse,
   type DemonstrationParams,
   type DemonstrationResponse,
   demonstrationTaskType,
 } from '@groundwork/domain';
 import { labelMessage } from '../../components/fields-form/field-values.ts';
+import { checkAnswer } from '../check-answer.ts';
 import type { DraftCheck } from '../contract.ts';
 
 /** A demonstration draft. JSON, kept in the assignment's draft. */
@@ -40,14 +40,7 @@ export function demonstrationToResponse(
   const rationale = typeof draft.rationale === 'string' ? draft.rationale : '';
   const response: DemonstrationResponse = { completion };
   if (rationale.trim() !== '') response.rationale = rationale;
-  const checked = checkResponse(demonstrationTaskType, params, response);
-  if (!checked.ok) {
-    return {
-      ok: false,
-      problems: checked.issues.map((issue) =>
-        labelMessage(LABELS[issue.path] ?? 'The answer', issue.message),
-      ),
-    };
-  }
-  return { ok: true, response: checked.response };
+  return checkAnswer(demonstrationTaskType, params, response, (issue) =>
+    labelMessage(LABELS[issue.path] ?? 'The answer', issue.message),
+  );
 }

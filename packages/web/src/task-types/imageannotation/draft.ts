@@ -65,6 +65,11 @@ function uniqueId(wanted: string, taken: Set<string>): string {
  * The draft itself when `value` looks like one (a draft restored from storage may come from an older
  * version of the editor, or be damaged), otherwise the task's starting draft.
  */
+/** A size as shown in a problem: rounded down to a tenth, so a size just under a minimum never reads as it. */
+function shownPixels(value: number): number {
+  return Math.floor(value * 10) / 10;
+}
+
 export function coerceDraft(params: ImageannotationParams, value: unknown): ImageannotationDraft {
   const draft = value as Partial<ImageannotationDraft> | null;
   const valid =
@@ -210,10 +215,13 @@ function ownProblems(params: ImageannotationParams, draft: ImageannotationDraft,
     if (annotation.type === 'box' && params.geometries.box) {
       const { min_width, min_height } = params.geometries.box;
       if (annotation.width < min_width) {
-        push('width', `${name} is ${annotation.width} px wide; the minimum is ${min_width} px`);
+        push('width', `${name} is ${shownPixels(annotation.width)} px wide; the minimum is ${min_width} px`);
       }
       if (annotation.height < min_height) {
-        push('height', `${name} is ${annotation.height} px high; the minimum is ${min_height} px`);
+        push(
+          'height',
+          `${name} is ${shownPixels(annotation.height)} px high; the minimum is ${min_height} px`,
+        );
       }
     }
     if (annotation.type === 'polygon' || annotation.type === 'line') {

@@ -14,6 +14,7 @@ import { Editor, type EditorState } from './editor/editor.ts';
 import { isLocked } from './editor/permissions.ts';
 import { isKnownLabel, labelColors, labelDisplay, labelOptions } from './labels.ts';
 import { GlobalAttributesPanel, SelectionPanel } from './ui/attributes-panel.tsx';
+import { ContextImages } from './ui/context-images.tsx';
 import { LabelPicker } from './ui/label-picker.tsx';
 import { ObjectsList } from './ui/objects-list.tsx';
 import { ProblemsList } from './ui/problems-list.tsx';
@@ -185,6 +186,7 @@ export function ImageannotationEditor({
           <GlobalAttributesPanel editor={editor} />
           <ObjectsList editor={editor} colorOf={style.colorOf} />
           <ProblemsList editor={editor} problems={problems} />
+          <ContextImages attachments={params.context_attachments} resolveUrl={resolveUrl} />
         </aside>
       </div>
     </div>

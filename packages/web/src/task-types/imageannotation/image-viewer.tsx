@@ -94,7 +94,7 @@ export function ImageannotationViewer({
     <div className="img-viewer" data-testid="image-viewer" data-ready={status.state === 'ready'}>
       <div className="img-toolbar">
         <fieldset className="img-legend">
-          <legend className="img-visually-hidden">Answers shown</legend>
+          <legend className="visually-hidden">Answers shown</legend>
           {answers.map((answer) => (
             <label key={answer.key} className="img-legend__item">
               <input type="checkbox" checked={shown.has(answer.key)} onChange={() => toggle(answer.key)} />
@@ -143,7 +143,7 @@ export function ImageannotationViewer({
       </div>
       {answers.some((answer) => answer.response.global_attributes) && (
         <table className="img-globals">
-          <caption className="img-visually-hidden">Image attributes per answer</caption>
+          <caption className="visually-hidden">Image attributes per answer</caption>
           <tbody>
             {answers.map((answer) => (
               <tr key={answer.key}>

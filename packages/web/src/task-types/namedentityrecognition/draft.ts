@@ -4,12 +4,12 @@
  * which saves consumers from slicing UTF-16 offsets themselves.
  */
 import {
-  checkResponse,
   type FieldIssue,
   type NamedentityrecognitionParams,
   type NamedentityrecognitionResponse,
   namedentityrecognitionTaskType,
 } from '@groundwork/domain';
+import { checkAnswer } from '../check-answer.ts';
 import type { DraftCheck } from '../contract.ts';
 import { type Span, sortSpans } from './spans.ts';
 
@@ -73,7 +73,7 @@ export function nerToResponse(
       text: params.text.slice(start, end),
     })),
   };
-  const checked = checkResponse(namedentityrecognitionTaskType, params, response);
-  if (checked.ok) return { ok: true, response: checked.response };
-  return { ok: false, problems: checked.issues.map((issue) => describeNerIssue(params.text, spans, issue)) };
+  return checkAnswer(namedentityrecognitionTaskType, params, response, (issue) =>
+    describeNerIssue(params.text, spans, issue),
+  );
 }

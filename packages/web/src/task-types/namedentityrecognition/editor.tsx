@@ -6,8 +6,8 @@
  */
 import type { EntityLabel, NamedentityrecognitionParams } from '@groundwork/domain';
 import { type CSSProperties, type MouseEvent, useMemo, useRef, useState } from 'react';
+import { useEditorKeys, useNumberKeys } from '../../components/use-keys.ts';
 import type { TaskEditorProps } from '../contract.ts';
-import { useEditorKeys, useNumberKeys } from '../pairwisepreference/use-keys.ts';
 import { describeSpan, type NerDraft } from './draft.ts';
 import { hasGroups, labelColors, labelsAt, pickLabel } from './labels.ts';
 import { addSpan, moveCaret, normalizeSelection, relabelSpan, removeSpan, spanToSelect } from './spans.ts';

@@ -11,7 +11,7 @@ import {
   pairwisepreferenceTaskType,
 } from '@groundwork/domain';
 import type { DraftCheck } from '../contract.ts';
-import { itemName, shownOrder } from './display-order.ts';
+import { itemName, shownOrder } from '../display-order.ts';
 
 /** A response of the pair by its place in the task: `A` is `responses[0]`, `B` is `responses[1]`. */
 export type Slot = 'A' | 'B';

@@ -6,14 +6,15 @@
  */
 import type { Criterion, PairwisepreferenceParams } from '@groundwork/domain';
 import { useId } from 'react';
+import { CriteriaRatings } from '../../components/genai/criteria-ratings.tsx';
+import { JustificationField } from '../../components/genai/justification-field.tsx';
+import { PromptView } from '../../components/genai/prompt-view.tsx';
+import { RatingScale } from '../../components/genai/rating-scale.tsx';
+import { ResponseCard } from '../../components/genai/response-card.tsx';
+import { useEditorKeys, useNumberKeys } from '../../components/use-keys.ts';
 import type { TaskEditorProps } from '../contract.ts';
-import { positionLetter, shownOrder } from './display-order.ts';
+import { positionLetter, shownOrder } from '../display-order.ts';
 import { choosePosition, type PairwiseDraft, ratePosition, type Slot, slotOf } from './draft.ts';
-import { JustificationField } from './justification-field.tsx';
-import { PromptView } from './prompt-view.tsx';
-import { RatingScale } from './rating-scale.tsx';
-import { ResponseCard } from './response-card.tsx';
-import { useEditorKeys, useNumberKeys } from './use-keys.ts';
 import './pairwise.css';
 
 /** Words at the ends of the strength scale. */
@@ -71,33 +72,14 @@ export function PairwiseEditor({
               tie={draft.choice === 'tie'}
             >
               {params.criteria && (
-                <dl className="genai-criteria">
-                  {params.criteria.map((criterion) => {
-                    const { min, max } = criterion.scale ?? { min: 1, max: 7 };
-                    const value = ratingOf(criterion, slot);
-                    return (
-                      <div key={criterion.key} className="pw-criterion">
-                        <dt>
-                          {criterion.title}
-                          {!criterion.required && <span className="genai-optional"> optional</span>}
-                          {criterion.description && <small>{criterion.description}</small>}
-                        </dt>
-                        <dd>
-                          <RatingScale
-                            label={`${criterion.title} of Response ${positionLetter(position)}`}
-                            min={min}
-                            max={max}
-                            value={value}
-                            missing={criterion.required && value === null}
-                            onChange={(rating) =>
-                              onChange(ratePosition(draft, displayOrder, criterion.key, position, rating))
-                            }
-                          />
-                        </dd>
-                      </div>
-                    );
-                  })}
-                </dl>
+                <CriteriaRatings
+                  criteria={params.criteria}
+                  letter={positionLetter(position)}
+                  ratingOf={(criterion) => ratingOf(criterion, slot)}
+                  onRate={(criterion, rating) =>
+                    onChange(ratePosition(draft, displayOrder, criterion.key, position, rating))
+                  }
+                />
               )}
             </ResponseCard>
           );

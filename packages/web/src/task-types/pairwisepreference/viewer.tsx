@@ -5,11 +5,11 @@
  */
 import type { PairwisepreferenceParams, PairwisepreferenceResponse } from '@groundwork/domain';
 import type { CSSProperties } from 'react';
+import { PromptView } from '../../components/genai/prompt-view.tsx';
+import { ResponseCard } from '../../components/genai/response-card.tsx';
 import type { TaskViewerProps } from '../contract.ts';
-import { itemName, positionLetter, shownOrder } from './display-order.ts';
+import { itemName, positionLetter, shownOrder } from '../display-order.ts';
 import { slotIndex, slotOf } from './draft.ts';
-import { PromptView } from './prompt-view.tsx';
-import { ResponseCard } from './response-card.tsx';
 import './pairwise.css';
 
 /** The viewer, as described in the module comment. */

@@ -12,7 +12,7 @@ import {
   rankingTaskType,
 } from '@groundwork/domain';
 import type { DraftCheck } from '../contract.ts';
-import { itemName, shownOrder } from '../pairwisepreference/display-order.ts';
+import { itemName, shownOrder } from '../display-order.ts';
 import { flatten, type Ranking, rankingOf } from './ranks.ts';
 
 /** What the editor keeps while the annotator works. */

@@ -17,13 +17,13 @@ import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-
 import { CSS } from '@dnd-kit/utilities';
 import type { RankingParams } from '@groundwork/domain';
 import { type CSSProperties, useLayoutEffect, useRef, useState } from 'react';
+import { CriteriaRatings } from '../../components/genai/criteria-ratings.tsx';
+import { JustificationField } from '../../components/genai/justification-field.tsx';
+import { PromptView } from '../../components/genai/prompt-view.tsx';
+import { ResponseCard } from '../../components/genai/response-card.tsx';
+import { useEditorKeys, useNumberKeys } from '../../components/use-keys.ts';
 import type { TaskEditorProps } from '../contract.ts';
-import { positionLetter, shownOrder } from '../pairwisepreference/display-order.ts';
-import { JustificationField } from '../pairwisepreference/justification-field.tsx';
-import { PromptView } from '../pairwisepreference/prompt-view.tsx';
-import { RatingScale } from '../pairwisepreference/rating-scale.tsx';
-import { ResponseCard } from '../pairwisepreference/response-card.tsx';
-import { useEditorKeys, useNumberKeys } from '../pairwisepreference/use-keys.ts';
+import { positionLetter, shownOrder } from '../display-order.ts';
 import { currentRanking, type RankingDraft } from './draft.ts';
 import { excerpt } from './excerpt.ts';
 import { flatten, moveStep, moveToPosition, moveToRank, type Ranking, rankOf, toggleTie } from './ranks.ts';
@@ -136,41 +136,19 @@ export function RankingEditor({
                 }
               >
                 {params.criteria && (
-                  <dl className="genai-criteria">
-                    {params.criteria.map((criterion) => {
-                      const { min, max } = criterion.scale ?? { min: 1, max: 7 };
-                      const value = draft.ratings[criterion.key]?.[candidate.id] ?? null;
-                      return (
-                        <div key={criterion.key} className="rank-criterion">
-                          <dt>
-                            {criterion.title}
-                            {!criterion.required && <span className="genai-optional"> optional</span>}
-                            {criterion.description && <small>{criterion.description}</small>}
-                          </dt>
-                          <dd>
-                            <RatingScale
-                              label={`${criterion.title} of Response ${positionLetter(position)}`}
-                              min={min}
-                              max={max}
-                              value={value}
-                              missing={criterion.required && value === null}
-                              onChange={(rating) =>
-                                update({
-                                  ratings: {
-                                    ...draft.ratings,
-                                    [criterion.key]: {
-                                      ...draft.ratings[criterion.key],
-                                      [candidate.id]: rating,
-                                    },
-                                  },
-                                })
-                              }
-                            />
-                          </dd>
-                        </div>
-                      );
-                    })}
-                  </dl>
+                  <CriteriaRatings
+                    criteria={params.criteria}
+                    letter={positionLetter(position)}
+                    ratingOf={(criterion) => draft.ratings[criterion.key]?.[candidate.id] ?? null}
+                    onRate={(criterion, rating) =>
+                      update({
+                        ratings: {
+                          ...draft.ratings,
+                          [criterion.key]: { ...draft.ratings[criterion.key], [candidate.id]: rating },
+                        },
+                      })
+                    }
+                  />
                 )}
               </ResponseCard>
             );

@@ -5,10 +5,10 @@
  */
 import type { RankingParams, RankingResponse } from '@groundwork/domain';
 import type { CSSProperties } from 'react';
+import { PromptView } from '../../components/genai/prompt-view.tsx';
+import { ResponseCard } from '../../components/genai/response-card.tsx';
 import type { TaskViewerProps } from '../contract.ts';
-import { positionLetter, shownOrder } from '../pairwisepreference/display-order.ts';
-import { PromptView } from '../pairwisepreference/prompt-view.tsx';
-import { ResponseCard } from '../pairwisepreference/response-card.tsx';
+import { positionLetter, shownOrder } from '../display-order.ts';
 import { rankingDraftFromResponse } from './draft.ts';
 import { excerpt } from './excerpt.ts';
 import { rankOf } from './ranks.ts';

@@ -5,7 +5,7 @@
  */
 import type { FormField, TextcollectionParams } from '@groundwork/domain';
 import { type ReactNode, useId, useMemo, useRef } from 'react';
-import { AttachmentView } from '../../components/fields-form/attachment-view.tsx';
+import { AttachmentView } from '../../components/attachment-view/attachment-view.tsx';
 import {
   firstField,
   focusSoon,
@@ -173,7 +173,7 @@ function FieldBlock({
       {field.required && (
         <span className="ff-required" title="Required">
           <span aria-hidden="true">*</span>
-          <span className="ff-visually-hidden"> (required)</span>
+          <span className="visually-hidden"> (required)</span>
         </span>
       )}
     </>
@@ -302,7 +302,8 @@ function FieldList({
                     content={attachment.content}
                     resolveUrl={ctx.resolveUrl}
                     textFormat="markdown"
-                    label={`Attachment for ${field.title}`}
+                    title={`Attachment for ${field.title}`}
+                    compact
                   />
                 </div>
               ))}
@@ -348,17 +349,15 @@ export function AttachmentPane({
   return (
     <aside className="tc-attachments" aria-label="Attachments">
       {attachments.map((attachment, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: attachments are fixed by the task and never reordered.
-        <div className="tc-attachment" key={index}>
-          {attachments.length > 1 && <div className="tc-attachment__label">Attachment {index + 1}</div>}
-          <AttachmentView
-            type={attachment.type}
-            content={attachment.content}
-            resolveUrl={resolveUrl}
-            textFormat="markdown"
-            label={`Attachment ${index + 1}`}
-          />
-        </div>
+        <AttachmentView
+          // biome-ignore lint/suspicious/noArrayIndexKey: attachments are fixed by the task and never reordered.
+          key={index}
+          type={attachment.type}
+          content={attachment.content}
+          resolveUrl={resolveUrl}
+          textFormat="markdown"
+          title={attachments.length > 1 ? `Attachment ${index + 1}` : 'Attachment'}
+        />
       ))}
     </aside>
   );

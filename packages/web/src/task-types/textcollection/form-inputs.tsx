@@ -259,7 +259,7 @@ export function CategoryInput({
         aria-invalid={invalid || undefined}
         data-many={field.choices.length > 6 || undefined}
       >
-        <legend className="ff-visually-hidden">{ariaLabel}</legend>
+        <legend className="visually-hidden">{ariaLabel}</legend>
         {field.choices.map((choice, index) => {
           const checked = chosen.includes(choice.value);
           return (

@@ -4,11 +4,7 @@
  */
 import type { FormField, TextcollectionParams, TextcollectionResponse } from '@groundwork/domain';
 import type { ReactNode } from 'react';
-import {
-  AnswerTitle,
-  answersDiffer,
-  DiffersBadge,
-} from '../../components/fields-form/field-answers-table.tsx';
+import { AnswersTable, answersDiffer } from '../../components/fields-form/field-answers-table.tsx';
 import type { TaskViewerProps } from '../contract.ts';
 import { isRepeated } from './draft.ts';
 import { AttachmentPane, FormHeader } from './form-editor.tsx';
@@ -103,40 +99,19 @@ export function TextcollectionViewer({
       )}
       <div className="tc-form">
         <FormHeader params={params} />
-        <div className="ff-compare-wrap">
-          <table className="ff-compare">
-            <caption className="ff-visually-hidden">Answers to the form</caption>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                {answers.map((answer) => (
-                  <th scope="col" key={answer.key} style={{ borderTopColor: answer.color }}>
-                    <AnswerTitle title={answer.title} color={answer.color} />
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((field) => {
-                const values = answers.map((answer) => answer.response.annotations[field.field_id]);
-                const differ = answersDiffer(values);
-                return (
-                  <tr key={field.field_id} data-differs={differ || undefined}>
-                    <th scope="row">
-                      <span className="ff-compare__field">{field.title}</span>
-                      {differ && <DiffersBadge />}
-                    </th>
-                    {answers.map((answer, index) => (
-                      <td key={answer.key} style={{ boxShadow: `inset 3px 0 0 ${answer.color}` }}>
-                        <FieldValue field={field} value={values[index]} />
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <AnswersTable
+          caption="Answers to the form"
+          answers={answers}
+          rows={rows.map((field) => {
+            const values = answers.map((answer) => answer.response.annotations[field.field_id]);
+            return {
+              key: field.field_id,
+              title: field.title,
+              differs: answersDiffer(values),
+              cell: (index: number) => <FieldValue field={field} value={values[index]} />,
+            };
+          })}
+        />
       </div>
     </div>
   );

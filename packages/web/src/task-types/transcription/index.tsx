@@ -8,7 +8,7 @@ import {
   transcriptionParamsSchema,
 } from '@groundwork/domain';
 import { useId, useRef } from 'react';
-import { AttachmentView } from '../../components/fields-form/attachment-view.tsx';
+import { AttachmentView } from '../../components/attachment-view/attachment-view.tsx';
 import {
   firstField,
   focusSoon,
@@ -79,15 +79,12 @@ function TranscriptionEditor({
   });
   return (
     <div className="ff-split" ref={root}>
-      <section className="ff-pane ff-pane--attachment" aria-label="Document">
-        <AttachmentView
-          type={params.attachment_type}
-          content={params.attachment}
-          resolveUrl={resolveUrl}
-          textFormat="plain"
-          label="Document"
-        />
-      </section>
+      <AttachmentView
+        type={params.attachment_type}
+        content={params.attachment}
+        resolveUrl={resolveUrl}
+        title="Document"
+      />
       <section className="ff-pane ff-pane--form" aria-label="Transcription">
         <p className="ff-note">
           Copy each field as the document shows it. If a field is not in the document, mark it{' '}
@@ -123,15 +120,12 @@ function TranscriptionViewer({
   const itemsDiffer = answersDiffer(answers.map((answer) => answer.response.repeatable_fields ?? []));
   return (
     <div className="ff-split">
-      <section className="ff-pane ff-pane--attachment" aria-label="Document">
-        <AttachmentView
-          type={params.attachment_type}
-          content={params.attachment}
-          resolveUrl={resolveUrl}
-          textFormat="plain"
-          label="Document"
-        />
-      </section>
+      <AttachmentView
+        type={params.attachment_type}
+        content={params.attachment}
+        resolveUrl={resolveUrl}
+        title="Document"
+      />
       <section className="ff-pane ff-pane--form" aria-label="Answers">
         <FieldAnswersTable
           fields={params.fields}

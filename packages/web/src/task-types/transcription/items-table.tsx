@@ -62,7 +62,7 @@ export function ItemsTable({ params, draft, onChange, idPrefix, onAdd, onRemove 
                   );
                 })}
                 <th scope="col" className="tr-table__actions">
-                  <span className="ff-visually-hidden">Remove</span>
+                  <span className="visually-hidden">Remove</span>
                 </th>
               </tr>
             </thead>

@@ -3,7 +3,6 @@
  * (invoice lines, table rows), turned into the answer the server checks.
  */
 import {
-  checkResponse,
   type TranscriptionParams,
   type TranscriptionResponse,
   transcriptionTaskType,
@@ -15,6 +14,7 @@ import {
   fieldValuesFromAnswers,
   fieldValuesToAnswers,
 } from '../../components/fields-form/field-values.ts';
+import { checkAnswer } from '../check-answer.ts';
 import type { DraftCheck } from '../contract.ts';
 
 /** A transcription draft. JSON, kept in the assignment's draft. */
@@ -88,7 +88,5 @@ export function transcriptionToResponse(
   if (messages.length > 0) return { ok: false, problems: messages };
   const response: TranscriptionResponse = { fields: answers };
   if (params.repeatable_fields) response.repeatable_fields = items;
-  const checked = checkResponse(transcriptionTaskType, params, response);
-  if (!checked.ok) return { ok: false, problems: checked.issues.map(fieldIssueSentence) };
-  return { ok: true, response: checked.response };
+  return checkAnswer(transcriptionTaskType, params, response, fieldIssueSentence);
 }

@@ -90,7 +90,7 @@ export function LabelPicker({ editor, colorOf }: LabelPickerProps) {
               {entry.group && (
                 <span className="img-label__more">
                   <span aria-hidden="true">›</span>
-                  <span className="img-visually-hidden">(group)</span>
+                  <span className="visually-hidden">(group)</span>
                 </span>
               )}
             </button>

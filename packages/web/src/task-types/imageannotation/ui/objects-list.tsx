@@ -135,7 +135,7 @@ const ObjectRow = memo(function ObjectRow({ editor, record, index, selected, col
         {!known && (
           <span className="img-object__warning" title={`Unknown label "${annotation.label}" — relabel it`}>
             <Icon name="warning" />
-            <span className="img-visually-hidden">Unknown label — relabel it</span>
+            <span className="visually-hidden">Unknown label — relabel it</span>
           </span>
         )}
         {record.base && (

@@ -1,4 +1,10 @@
-/** Plane math in image pixels (origin top-left, y down) shared by the geometry utils and tools. */
+/**
+ * Plane math in image pixels (origin top-left, y down) shared by the geometry utils and tools. Rectangles,
+ * distances and bounding boxes are the domain's (`shared/geometry.ts`), the same the server's consensus uses.
+ */
+import { type Bounds, distance } from '@groundwork/domain';
+
+export { type Bounds, boundsOfPoints as boundsOf, distance, expandBounds } from '@groundwork/domain';
 
 /** A point or a displacement in image pixels. */
 export interface Vec {
@@ -6,18 +12,6 @@ export interface Vec {
   x: number;
   /** Pixels from the top edge (or a vertical displacement). */
   y: number;
-}
-
-/** An axis-aligned rectangle by its extreme coordinates. */
-export interface Bounds {
-  /** Smallest x. */
-  minX: number;
-  /** Smallest y. */
-  minY: number;
-  /** Largest x. */
-  maxX: number;
-  /** Largest y. */
-  maxY: number;
 }
 
 /** `a + b`. */
@@ -38,11 +32,6 @@ export function scale(v: Vec, factor: number): Vec {
 /** Dot product. */
 export function dot(a: Vec, b: Vec): number {
   return a.x * b.x + a.y * b.y;
-}
-
-/** Distance between two points. */
-export function distance(a: Vec, b: Vec): number {
-  return Math.hypot(a.x - b.x, a.y - b.y);
 }
 
 /** The midpoint of `a` and `b`. */
@@ -90,21 +79,6 @@ export function pointInPolygon(p: Vec, vertices: readonly Vec[]): boolean {
   return inside;
 }
 
-/** The smallest rectangle holding every point (a point's own rectangle for one point). */
-export function boundsOf(points: readonly Vec[]): Bounds {
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const { x, y } of points) {
-    if (x < minX) minX = x;
-    if (y < minY) minY = y;
-    if (x > maxX) maxX = x;
-    if (y > maxY) maxY = y;
-  }
-  return { minX, minY, maxX, maxY };
-}
-
 /** The rectangle spanned by two opposite corners in any order. */
 export function boundsFromCorners(a: Vec, b: Vec): Bounds {
   return {
@@ -112,16 +86,6 @@ export function boundsFromCorners(a: Vec, b: Vec): Bounds {
     minY: Math.min(a.y, b.y),
     maxX: Math.max(a.x, b.x),
     maxY: Math.max(a.y, b.y),
-  };
-}
-
-/** `bounds` grown by `margin` on every side. */
-export function expandBounds(bounds: Bounds, margin: number): Bounds {
-  return {
-    minX: bounds.minX - margin,
-    minY: bounds.minY - margin,
-    maxX: bounds.maxX + margin,
-    maxY: bounds.maxY + margin,
   };
 }
 

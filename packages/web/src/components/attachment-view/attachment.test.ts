@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeMarkdown, opensInNewTab } from './attachment.ts';
+import { formattedFirst, IMAGE_ZOOMS, looksLikeMarkdown, opensInNewTab, zoomLabel } from './attachment.ts';
 
 describe('looksLikeMarkdown', () => {
   it.each([
@@ -38,5 +38,30 @@ describe('opensInNewTab', () => {
     expect(opensInNewTab('https://groundwork.example/api/files/f1', app)).toBe(false);
     expect(opensInNewTab('javascript:alert(1)', app)).toBe(false);
     expect(opensInNewTab('data:text/html,<b>x</b>', app)).toBe(false);
+  });
+});
+
+describe('formattedFirst', () => {
+  it('formats markdown-typed texts even when they read as plain prose', () => {
+    expect(formattedFirst('Line one\nLine two', 'markdown')).toBe(true);
+    expect(formattedFirst('Line one\nLine two', 'detect')).toBe(false);
+  });
+
+  it('formats detected markdown', () => {
+    expect(formattedFirst('# Title', 'detect')).toBe(true);
+  });
+});
+
+describe('image zoom', () => {
+  it('starts at fit and climbs through the natural-size scales', () => {
+    expect(IMAGE_ZOOMS[0]).toBe(0);
+    expect([...IMAGE_ZOOMS].sort((a, b) => a - b)).toEqual([...IMAGE_ZOOMS]);
+    expect(IMAGE_ZOOMS).toContain(1);
+  });
+
+  it('names the levels as the button shows them', () => {
+    expect(zoomLabel(0)).toBe('Fit');
+    expect(zoomLabel(0.75)).toBe('75%');
+    expect(zoomLabel(1.5)).toBe('150%');
   });
 });

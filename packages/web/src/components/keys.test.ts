@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DigitBuffer, isReservedKey, readDigit } from './keyboard.ts';
+import { type DigitBuffer, isReservedKey, readDigit } from './keys.ts';
 
 function type(keys: string, max: number): number[] {
   let buffer: DigitBuffer = { digits: '' };

@@ -1,14 +1,18 @@
 /**
- * Shows one attachment of a legacy Scale task (`attachment_type`: image, text, video, audio, website, pdf).
- * Text is shown as written, or formatted when it reads as markdown (with a switch back), never as HTML; web
- * pages load in a frame sandboxed without scripts and PDFs as re-typed bytes, so nothing an API caller sends
- * runs in the annotator's session.
+ * Shows one attachment a task names (`image`, `text`, `video`, `audio`, `website`, `pdf`): the item to
+ * categorize, the items to compare, the document to transcribe, the page to collect facts from, the material a
+ * form is about. One view for every type, so each gets the same safeguards.
+ *
+ * Text is shown as written, or formatted as markdown (raw HTML never rendered) with a switch between the two.
+ * Web pages load in a frame sandboxed without scripts; PDFs as re-typed bytes; images fit the panel and zoom.
+ * Only pages on another origin are offered in a new tab: a file served by this server would open on the app's
+ * own origin. A link that does not load says so, with its URL.
  */
 import type { AttachmentType } from '@groundwork/domain';
 import { useCallback, useEffect, useState } from 'react';
-import { Markdown } from '../../components/markdown.tsx';
-import type { ResolveUrl } from '../contract.ts';
-import { looksLikeMarkdown, opensInNewTab } from './attachment.ts';
+import type { ResolveUrl } from '../../task-types/contract.ts';
+import { Markdown } from '../markdown.tsx';
+import { formattedFirst, IMAGE_ZOOMS, opensInNewTab, zoomLabel } from './attachment.ts';
 import './attachment-view.css';
 
 /** Props of {@link AttachmentView}. */
@@ -16,11 +20,16 @@ export interface AttachmentViewProps {
   /** The kind of attachment. */
   type: AttachmentType;
   /** The text itself for `text`; otherwise a URL or file reference. */
-  attachment: string;
+  content: string;
   /** Resolves file references to URLs the browser can load. */
   resolveUrl: ResolveUrl;
-  /** A short name shown above it (`A`, `Attachment`), also its accessible name. */
+  /** A short name shown above it (`A`, `Attachment`, `Document`), also its accessible name. */
   title: string;
+  /**
+   * How a `text` attachment is first shown: `markdown` formatted (text collection's attachments are markdown),
+   * `detect` formatted only when it reads as markdown (the legacy types' texts). Default `detect`.
+   */
+  textFormat?: 'markdown' | 'detect';
   /** Smaller media and text, for several attachments side by side. */
   compact?: boolean;
 }
@@ -28,30 +37,39 @@ export interface AttachmentViewProps {
 /** One attachment in a framed panel with its title and, where it helps, view options. */
 export function AttachmentView({
   type,
-  attachment,
+  content,
   resolveUrl,
   title,
+  textFormat = 'detect',
   compact = false,
 }: AttachmentViewProps) {
   return (
     <figure className="attachment-view" data-type={type} data-compact={compact} aria-label={title}>
       {type === 'text' ? (
-        <TextAttachment key={attachment} text={attachment} title={title} />
+        <TextAttachment key={content} text={content} title={title} format={textFormat} />
       ) : (
-        <MediaAttachment key={attachment} type={type} url={resolveUrl(attachment)} title={title} />
+        <MediaAttachment key={content} type={type} url={resolveUrl(content)} title={title} />
       )}
     </figure>
   );
 }
 
-function TextAttachment({ text, title }: { text: string; title: string }) {
-  const markdown = looksLikeMarkdown(text);
-  const [formatted, setFormatted] = useState(markdown);
+function TextAttachment({
+  text,
+  title,
+  format,
+}: {
+  text: string;
+  title: string;
+  format: 'markdown' | 'detect';
+}) {
+  const switchable = formattedFirst(text, format);
+  const [formatted, setFormatted] = useState(switchable);
   return (
     <>
       <figcaption className="attachment-view__bar">
         <span className="attachment-view__title">{title}</span>
-        {markdown && (
+        {switchable && (
           <fieldset className="attachment-view__toggle">
             <legend className="attachment-view__legend">Show text</legend>
             <button type="button" aria-pressed={!formatted} onClick={() => setFormatted(false)}>
@@ -72,19 +90,21 @@ function TextAttachment({ text, title }: { text: string; title: string }) {
 
 function MediaAttachment({ type, url, title }: { type: AttachmentType; url: string; title: string }) {
   const [failed, setFailed] = useState(false);
-  const [actualSize, setActualSize] = useState(false);
+  const [zoomIndex, setZoomIndex] = useState(0);
   const external = opensInNewTab(url, window.location.origin);
   const fail = useCallback(() => setFailed(true), []);
+  const zoom = IMAGE_ZOOMS[zoomIndex] ?? 0;
   return (
     <>
       <figcaption className="attachment-view__bar">
         <span className="attachment-view__title">{title}</span>
+        {type === 'website' && (
+          <span className="attachment-view__url" title={url}>
+            {url}
+          </span>
+        )}
         <span className="attachment-view__actions">
-          {type === 'image' && !failed && (
-            <button type="button" aria-pressed={actualSize} onClick={() => setActualSize((value) => !value)}>
-              Actual size
-            </button>
-          )}
+          {type === 'image' && !failed && <ZoomButtons zoomIndex={zoomIndex} onZoom={setZoomIndex} />}
           {external && (
             <a href={url} target="_blank" rel="noreferrer noopener">
               Open in new tab ↗
@@ -92,13 +112,13 @@ function MediaAttachment({ type, url, title }: { type: AttachmentType; url: stri
           )}
         </span>
       </figcaption>
-      <div className="attachment-view__media" data-actual-size={actualSize}>
+      <div className="attachment-view__media" data-zoomed={zoom !== 0}>
         {failed ? (
           <p className="attachment-view__failed">
             Could not load this {type}. <code>{url}</code>
           </p>
         ) : type === 'image' ? (
-          <img src={url} alt={title} onError={fail} />
+          <ZoomableImage url={url} title={title} zoom={zoom} onFail={fail} />
         ) : type === 'video' ? (
           // biome-ignore lint/a11y/useMediaCaption: the task's video comes from the customer; it has no caption track to show.
           <video src={url} controls preload="metadata" onError={fail} />
@@ -111,7 +131,64 @@ function MediaAttachment({ type, url, title }: { type: AttachmentType; url: stri
           <iframe src={url} title={title} sandbox="" referrerPolicy="no-referrer" loading="lazy" />
         )}
       </div>
+      {type === 'website' && external && (
+        <p className="attachment-view__note">
+          Some websites refuse to be shown inside another page; open them in a new tab.
+        </p>
+      )}
     </>
+  );
+}
+
+/** Zoom out, the level (back to fit), zoom in. */
+function ZoomButtons({ zoomIndex, onZoom }: { zoomIndex: number; onZoom: (index: number) => void }) {
+  const zoom = IMAGE_ZOOMS[zoomIndex] ?? 0;
+  return (
+    <span className="attachment-view__zoom">
+      <button
+        type="button"
+        aria-label="Zoom out"
+        disabled={zoomIndex === 0}
+        onClick={() => onZoom(Math.max(0, zoomIndex - 1))}
+      >
+        −
+      </button>
+      <button type="button" aria-pressed={zoom === 0} title="Fit the panel" onClick={() => onZoom(0)}>
+        {zoomLabel(zoom)}
+      </button>
+      <button
+        type="button"
+        aria-label="Zoom in"
+        disabled={zoomIndex === IMAGE_ZOOMS.length - 1}
+        onClick={() => onZoom(Math.min(IMAGE_ZOOMS.length - 1, zoomIndex + 1))}
+      >
+        +
+      </button>
+    </span>
+  );
+}
+
+/** The image fitted to the panel (zoom 0) or at a scale of its natural size, scrolled within the panel. */
+function ZoomableImage({
+  url,
+  title,
+  zoom,
+  onFail,
+}: {
+  url: string;
+  title: string;
+  zoom: number;
+  onFail: () => void;
+}) {
+  const [naturalWidth, setNaturalWidth] = useState<number | null>(null);
+  return (
+    <img
+      src={url}
+      alt={title}
+      onError={onFail}
+      onLoad={(event) => setNaturalWidth(event.currentTarget.naturalWidth)}
+      style={zoom === 0 || naturalWidth === null ? undefined : { width: naturalWidth * zoom }}
+    />
   );
 }
 

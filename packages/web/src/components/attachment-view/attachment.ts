@@ -33,3 +33,19 @@ export function opensInNewTab(url: string, appOrigin: string): boolean {
     return false;
   }
 }
+
+/** The zoom levels of an image attachment, 0 meaning "fit the panel"; the others scale its natural size. */
+export const IMAGE_ZOOMS = [0, 0.5, 0.75, 1, 1.5, 2, 3] as const;
+
+/** How a zoom level is shown on its button: `Fit`, `150%`. */
+export function zoomLabel(zoom: number): string {
+  return zoom === 0 ? 'Fit' : `${Math.round(zoom * 100)}%`;
+}
+
+/**
+ * Whether a text attachment is first shown formatted: always for a type whose texts are markdown, otherwise
+ * when it reads as markdown.
+ */
+export function formattedFirst(text: string, format: 'markdown' | 'detect'): boolean {
+  return format === 'markdown' || looksLikeMarkdown(text);
+}

@@ -1,7 +1,8 @@
 /**
- * Which of a task's items (model responses) is shown at each position. The server shuffles the items per
- * assignment to cancel position bias; the screen names positions (`Response A` is the leftmost or topmost),
- * while answers always name the task's own items. Everything that crosses between the two goes through here.
+ * Which of a task's items (the model responses of a pairwise preference or a ranking, the attachments of a
+ * comparison) is shown at each position. The server shuffles the items per assignment to cancel position bias;
+ * the screen names positions by letter (`Response A`, attachment `A` is the leftmost or topmost), while answers
+ * always name the task's own items. Everything that crosses between the two goes through here.
  */
 import { isDisplayOrder } from '@groundwork/domain';
 

@@ -3,7 +3,7 @@
  * conversation as one block per message with its author. Shared by pairwise preference and ranking.
  */
 import type { Prompt } from '@groundwork/domain';
-import { Markdown } from '../../components/markdown.tsx';
+import { Markdown } from '../markdown.tsx';
 import './genai.css';
 
 const ROLE_NAMES = { system: 'System', user: 'User', assistant: 'Assistant' } as const;

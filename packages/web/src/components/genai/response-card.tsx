@@ -4,7 +4,7 @@
  * Shared by pairwise preference and ranking, editors and viewers.
  */
 import type { ReactNode } from 'react';
-import { Markdown } from '../../components/markdown.tsx';
+import { Markdown } from '../markdown.tsx';
 import './genai.css';
 
 /** Props of {@link ResponseCard}. */

@@ -3,8 +3,7 @@
  * respects the labeling loop's rules, and number keys read through {@link readDigit}.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { isTypingTarget } from '../../components/keys.ts';
-import { type DigitBuffer, isReservedKey, readDigit } from './keyboard.ts';
+import { type DigitBuffer, isReservedKey, isTypingTarget, readDigit } from './keys.ts';
 
 /**
  * Calls `onKey` for key presses on the page while `active`, except keys typed into fields and keys the
