@@ -6869,12 +6869,16 @@ export interface operations {
                         };
                         /** @description The projects the caller may work now (routed to their workforce, required skills held), and any other where they still hold a live lease (nothing waits for them there); highest priority first, then by name. */
                         projects: {
+                            /** @description The caller’s own live labeling leases in the project: tasks they hold and resume where they left off (not counted in `waiting`). */
+                            inProgress: number;
                             /** @description The project’s instructions for annotators (Markdown), or null. */
                             instruction: string | null;
                             /** @description Project name (what `POST /api/work/next` takes as `project`). */
                             name: string;
                             /** @description Project priority: higher is served first. */
                             priority: number;
+                            /** @description The caller’s own live review leases in the project. */
+                            reviewsInProgress: number;
                             /** @description Reviews the caller could lease now (never of a round they labeled); 0 unless they have the reviewer role. Counting stops at 10,000. */
                             reviewsWaiting: number;
                             /** @description Task type. */

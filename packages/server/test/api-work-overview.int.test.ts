@@ -142,6 +142,8 @@ describe('GET /api/work/overview: what waits for whom', () => {
       instruction: '# Label the *animal*',
       waiting: 3,
       reviewsWaiting: 0,
+      inProgress: 0,
+      reviewsInProgress: 0,
       priority: 0,
     });
     expect(first.projects[0]).toMatchObject({
@@ -166,10 +168,16 @@ describe('GET /api/work/overview: what waits for whom', () => {
     await answer(a1.session, await lease(a1.session, 'shared'), 'a');
     expect((await counts(a1.session)).shared).toEqual([2, 0]);
     expect((await counts(a2.session)).shared).toEqual([3, 0]);
-    // a2 takes that task's second slot: the round is complete and goes to review.
+    // a2 takes that task's second slot: it is their work in progress until answered; then the round is
+    // complete and goes to review.
     const second = await lease(a2.session, 'shared');
     expect((await counts(a2.session)).shared).toEqual([2, 0]);
+    const inProgress = async (session: TestSession) =>
+      (await overview(session)).projects.find((p: Body) => p.name === 'shared').inProgress;
+    expect(await inProgress(a2.session)).toBe(1);
+    expect(await inProgress(a1.session)).toBe(0);
     await answer(a2.session, second, 'a');
+    expect(await inProgress(a2.session)).toBe(0);
     expect((await counts(b1.session)).shared).toEqual([2, 0]);
     // Reviews count for reviewers only.
     expect((await counts(rev.session)).shared).toEqual([2, 1]);

@@ -192,6 +192,12 @@ export const apiWorkOverviewSchema = z
               .describe(
                 `Reviews the caller could lease now (never of a round they labeled); 0 unless they have the reviewer role. Counting stops at ${cap}.`,
               ),
+            inProgress: z
+              .int()
+              .describe(
+                'The caller’s own live labeling leases in the project: tasks they hold and resume where they left off (not counted in `waiting`).',
+              ),
+            reviewsInProgress: z.int().describe('The caller’s own live review leases in the project.'),
             priority: z.int().describe('Project priority: higher is served first.'),
           })
           .describe('A project.'),
@@ -252,6 +258,8 @@ export function presentWorkOverview(v: WorkOverview): z.infer<typeof apiWorkOver
       instruction: p.instruction,
       waiting: p.waiting,
       reviewsWaiting: p.reviewsWaiting,
+      inProgress: p.inProgress,
+      reviewsInProgress: p.reviewsInProgress,
       priority: p.priority,
     })),
     me: {

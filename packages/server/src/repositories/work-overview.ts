@@ -36,6 +36,10 @@ export interface OverviewProjectRow {
   waiting: number;
   /** Tasks with a review slot the person could lease now (at most {@link WAITING_CAP}; 0 unless `reviews`). */
   reviewsWaiting: number;
+  /** The person's own live labeling leases in the project (work they resume). */
+  inProgress: number;
+  /** The person's own live review leases in the project. */
+  reviewsInProgress: number;
 }
 
 /** A person's own figures. */
@@ -88,11 +92,20 @@ WITH eligible AS (
   SELECT a.project_id FROM assignments a
    WHERE a.org_id = current_setting('groundwork.org_id', true) AND a.user_id = $1
      AND a.status = 'leased' AND a.lease_expires_at > $5
+), mine AS (
+  SELECT a.project_id, count(*) FILTER (WHERE a.stage = 'label') AS label,
+         count(*) FILTER (WHERE a.stage = 'review') AS review
+    FROM assignments a
+   WHERE a.org_id = current_setting('groundwork.org_id', true) AND a.user_id = $1
+     AND a.status = 'leased' AND a.lease_expires_at > $5
+   GROUP BY a.project_id
 )
 SELECT p.id, p.name, p.type, p.instruction, p.priority,
        CASE WHEN e.id IS NULL THEN 0 ELSE ${waitingIn('label')} END AS waiting,
-       CASE WHEN e.id IS NULL OR NOT $4 THEN 0 ELSE ${waitingIn('review')} END AS reviews_waiting
+       CASE WHEN e.id IS NULL OR NOT $4 THEN 0 ELSE ${waitingIn('review')} END AS reviews_waiting,
+       coalesce(m.label, 0) AS in_progress, coalesce(m.review, 0) AS reviews_in_progress
   FROM listed l JOIN projects p ON p.id = l.id LEFT JOIN eligible e ON e.id = l.id
+  LEFT JOIN mine m ON m.project_id = l.id
  ORDER BY p.priority DESC, p.name, p.id`;
 
 /**
@@ -126,6 +139,8 @@ export function overviewProjectsFromRaw(rows: unknown[]): OverviewProjectRow[] {
     priority: Number(r.priority),
     waiting: Number(r.waiting),
     reviewsWaiting: Number(r.reviews_waiting),
+    inProgress: Number(r.in_progress),
+    reviewsInProgress: Number(r.reviews_in_progress),
   }));
 }
 

@@ -27,6 +27,16 @@ function useFeedback() {
   });
 }
 
+/** A count of waiting tasks, with the person's own unfinished ones beside it. */
+function WorkCount({ waiting, inProgress }: { waiting: number; inProgress: number }) {
+  return (
+    <>
+      {waiting.toLocaleString()}
+      {inProgress > 0 && <small className="muted"> + {inProgress} yours</small>}
+    </>
+  );
+}
+
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
 /** The home page. */
@@ -37,8 +47,12 @@ export function HomePage() {
   const reviewer = session ? canReview(session.role) : false;
   const projects = overview.data?.projects ?? [];
   const me = overview.data?.me;
-  const totalWaiting = projects.reduce((sum, project) => sum + project.waiting, 0);
-  const totalReviews = projects.reduce((sum, project) => sum + project.reviewsWaiting, 0);
+  // Work the person holds counts as work for them: Start resumes it.
+  const labelWork = (project: (typeof projects)[number]) => project.waiting + project.inProgress;
+  const reviewWork = (project: (typeof projects)[number]) =>
+    project.reviewsWaiting + project.reviewsInProgress;
+  const totalWaiting = projects.reduce((sum, project) => sum + labelWork(project), 0);
+  const totalReviews = projects.reduce((sum, project) => sum + reviewWork(project), 0);
 
   return (
     <div className="app">
@@ -111,8 +125,17 @@ export function HomePage() {
                       <td>
                         <span className="tag">{project.type}</span>
                       </td>
-                      <td className="num">{project.waiting.toLocaleString()}</td>
-                      {reviewer && <td className="num">{project.reviewsWaiting.toLocaleString()}</td>}
+                      <td className="num">
+                        <WorkCount waiting={project.waiting} inProgress={project.inProgress} />
+                      </td>
+                      {reviewer && (
+                        <td className="num">
+                          <WorkCount
+                            waiting={project.reviewsWaiting}
+                            inProgress={project.reviewsInProgress}
+                          />
+                        </td>
+                      )}
                       <td>
                         <div className="table__actions">
                           <Link
@@ -129,7 +152,7 @@ export function HomePage() {
                               to="/work/review"
                               search={{ project: project.name }}
                               className="button button--small"
-                              disabled={project.reviewsWaiting === 0}
+                              disabled={reviewWork(project) === 0}
                               aria-label={`Review ${project.name}`}
                             >
                               Review
