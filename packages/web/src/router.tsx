@@ -10,11 +10,23 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { ensureSession } from './api/session.ts';
 import { LandingPage } from './landing-page.tsx';
 import { HomePage } from './workbench/home-page.tsx';
 import { LoginPage } from './workbench/login-page.tsx';
-import { WorkPage } from './workbench/work-page.tsx';
+
+/**
+ * The loops carry every task type's editor (the image canvas, markdown, drag and drop): a chunk of their
+ * own, loaded when someone starts working, so sign-in and home load light.
+ */
+const WorkPage = lazy(() =>
+  import('./workbench/work-page.tsx').then((module) => ({ default: module.WorkPage })),
+);
+
+function LoopFallback() {
+  return <p className="loop-loading">Loading the workbench…</p>;
+}
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -70,7 +82,11 @@ const labelRoute = createRoute({
   beforeLoad: requireSession,
   component: function LabelRoute() {
     const { project } = labelRoute.useSearch();
-    return <WorkPage stage="label" project={project} />;
+    return (
+      <Suspense fallback={<LoopFallback />}>
+        <WorkPage stage="label" project={project} />
+      </Suspense>
+    );
   },
 });
 
@@ -81,7 +97,11 @@ const reviewRoute = createRoute({
   beforeLoad: requireSession,
   component: function ReviewRoute() {
     const { project } = reviewRoute.useSearch();
-    return <WorkPage stage="review" project={project} />;
+    return (
+      <Suspense fallback={<LoopFallback />}>
+        <WorkPage stage="review" project={project} />
+      </Suspense>
+    );
   },
 });
 
