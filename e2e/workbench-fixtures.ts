@@ -16,8 +16,8 @@ export function demoEmail(role: 'owner' | 'admin' | 'manager' | 'reviewer' | 'an
   return `${role}@demo.groundwork.dev`;
 }
 
-/** The sample images (public domain / CC0). */
-export const SAMPLE_IMAGES = join(dirname(fileURLToPath(import.meta.url)), '../../shared/data/images');
+/** The sample images the demo ships (public domain / CC0, see LICENSES.md there): in the repository, so a clean clone has them. */
+export const SAMPLE_IMAGES = join(dirname(fileURLToPath(import.meta.url)), '../packages/cli/demo/images');
 
 /** A signed-in API client: JSON calls with the session cookie and CSRF token. */
 export interface SignedIn {

@@ -14,7 +14,7 @@
  * The baseline is a blank page under the same input: its frame intervals, and its clicks and drags to the
  * next frame. The submitted answers are checked afterwards (all annotations kept, the drags applied). The
  * last line is a JSON object with `ratio` = editor pan/zoom median frame interval ÷ blank-page median.
- * Flags: `--quick`, `--seconds N`, `--trials N`, `--tasks N`, `--think-ms N`, `--skip-build`,
+ * Flags: `--quick`, `--seconds N`, `--trials N`, `--tasks N`, `--think-ms N`, `--web-dir DIR` (serve an existing build instead of building one),
  * `--cpu-prof DIR` (the page's V8 profile of each gesture), `--screenshots DIR`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -35,10 +35,10 @@ import {
 } from './in-page.ts';
 import { sampleTree, type TreeUse, treeUseBetween } from './process-cpu.ts';
 import {
+  buildWebApp,
   createProject,
   DEMO_PASSWORD,
   demoEmail,
-  ensureWebBuild,
   type Product,
   signIn,
   startProduct,
@@ -75,7 +75,7 @@ interface Options {
   trials: number;
   tasks: number;
   thinkMs: number;
-  skipBuild: boolean;
+  webDir: string | undefined;
   cpuProfileDir: string | undefined;
   screenshotDir: string | undefined;
 }
@@ -89,7 +89,7 @@ function parseOptions(args: string[]): Options {
       trials: { type: 'string' },
       tasks: { type: 'string' },
       'think-ms': { type: 'string', default: '1500' },
-      'skip-build': { type: 'boolean', default: false },
+      'web-dir': { type: 'string' },
       'cpu-prof': { type: 'string' },
       screenshots: { type: 'string' },
     },
@@ -106,7 +106,7 @@ function parseOptions(args: string[]): Options {
     trials: positive('trials', values.trials ?? (values.quick ? '5' : '9')),
     tasks: positive('tasks', values.tasks ?? (values.quick ? '4' : '10'), 3),
     thinkMs: positive('think-ms', values['think-ms'], 0),
-    skipBuild: values['skip-build'],
+    webDir: values['web-dir'],
     cpuProfileDir: values['cpu-prof'],
     screenshotDir: values.screenshots,
   };
@@ -157,6 +157,8 @@ interface GestureFrames {
   both: FrameSummary;
   /** CPU used during the pan and during the zoom, by this benchmark and by the rest of the machine. */
   cpu: { pan: TreeUse; zoom: TreeUse };
+  /** Busy share (0–1) of the page's main thread during the pan and during the zoom (CDP `TaskDuration`). */
+  main: { pan: number; zoom: number };
 }
 
 /** Runs `gesture`, recording the page's V8 CPU profile into `<dir>/<name>.cpuprofile` when `dir` is set. */
@@ -184,12 +186,24 @@ async function snap(page: Page, dir: string | undefined, name: string): Promise<
 async function recordFrames(
   page: Page,
   gesture: () => Promise<void>,
-): Promise<{ intervals: number[]; cpu: TreeUse }> {
+): Promise<{ intervals: number[]; cpu: TreeUse; main: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+  const taskSeconds = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+    return { task: value('TaskDuration'), at: value('Timestamp') };
+  };
   await page.evaluate(startFrames);
   const before = sampleTree();
+  const tasksBefore = await taskSeconds();
   await gesture();
+  const tasksAfter = await taskSeconds();
   const cpu = treeUseBetween(before, sampleTree());
-  return { intervals: await page.evaluate(stopFrames), cpu };
+  const intervals = await page.evaluate(stopFrames);
+  await cdp.detach();
+  const wall = tasksAfter.at - tasksBefore.at;
+  return { intervals, cpu, main: wall > 0 ? (tasksAfter.task - tasksBefore.task) / wall : Number.NaN };
 }
 
 async function measureGestures(
@@ -215,6 +229,7 @@ async function measureGestures(
     zoom: summarizeFrames(zoomed.intervals),
     both: summarizeFrames([...panned.intervals, ...zoomed.intervals]),
     cpu: { pan: panned.cpu, zoom: zoomed.cpu },
+    main: { pan: panned.main, zoom: zoomed.main },
   };
 }
 
@@ -484,12 +499,16 @@ function row(name: string, frames: FrameSummary): string {
 /** Runs the benchmark. */
 export async function main(args: string[]): Promise<void> {
   const options = parseOptions(args);
-  if (!options.skipBuild) {
-    note('web build...');
-    ensureWebBuild();
+  let web: { dir: string; remove: () => void } = { dir: options.webDir ?? '', remove: () => {} };
+  if (!options.webDir) {
+    note('web build (private copy)...');
+    web = buildWebApp();
   }
   note('server: groundwork serve --seed-demo-if-empty (embedded database)...');
-  const product = await startProduct();
+  const product = await startProduct(web.dir).catch((error: unknown) => {
+    web.remove();
+    throw error;
+  });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -554,16 +573,21 @@ export async function main(args: string[]): Promise<void> {
     const cpu = (use: TreeUse) =>
       `${use.ours.toFixed(2).padStart(6)} ${use.others.toFixed(2).padStart(7)}${use.others > NOISY_OTHERS * use.cores ? ' *' : ''}`;
     const out = (line: string) => process.stdout.write(`${line}\n`);
+    const share = (value: number) => `${Math.round(value * 100)}%`.padStart(6);
     out(
-      `frames                 median ms   p95 ms     fps  frames   cores: ours  others (of ${cpus().length})`,
+      `frames                 median ms   p95 ms     fps  frames  main thread   cores: ours  others (of ${cpus().length})`,
     );
-    out(`${row('blank page: pan', baseline.gestures.pan)}        ${cpu(baseline.gestures.cpu.pan)}`);
-    out(`${row('blank page: zoom', baseline.gestures.zoom)}        ${cpu(baseline.gestures.cpu.zoom)}`);
-    out(`${row('editor: pan', editor.gestures.pan)}        ${cpu(editor.gestures.cpu.pan)}`);
-    out(`${row('editor: zoom', editor.gestures.zoom)}        ${cpu(editor.gestures.cpu.zoom)}`);
+    for (const [name, gestures, kind] of [
+      ['blank page: pan', baseline.gestures, 'pan'],
+      ['blank page: zoom', baseline.gestures, 'zoom'],
+      ['editor: pan', editor.gestures, 'pan'],
+      ['editor: zoom', editor.gestures, 'zoom'],
+    ] as const) {
+      out(`${row(name, gestures[kind])} ${share(gestures.main[kind])}       ${cpu(gestures.cpu[kind])}`);
+    }
     out(row('editor: pan + zoom', frames));
-    out(`${'editor: clicks, drags'.padEnd(63)}${cpu(editor.cpu.pointing)}`);
-    out(`${'editor: submits'.padEnd(63)}${cpu(editor.cpu.submit)}`);
+    out(`${'editor: clicks, drags'.padEnd(69)}${cpu(editor.cpu.pointing)}`);
+    out(`${'editor: submits'.padEnd(69)}${cpu(editor.cpu.submit)}`);
     out(
       `press → next frame, median of ${options.trials}: select ${select.toFixed(1)} ms (blank page click ${median(baseline.clickMs).toFixed(1)} ms); ` +
         `drag of ${DRAG_STEPS} moves ${drag.toFixed(1)} ms (blank page ${median(baseline.dragMs).toFixed(1)} ms)`,
@@ -602,6 +626,9 @@ export async function main(args: string[]): Promise<void> {
         frame_median_ms: round(frames.medianMs, 2),
         frame_p95_ms: round(frames.p95Ms, 2),
         fps: round(frames.fps),
+        main_thread_pan: round(editor.gestures.main.pan, 2),
+        main_thread_zoom: round(editor.gestures.main.zoom, 2),
+        baseline_main_thread_pan: round(baseline.gestures.main.pan, 2),
         cores_pan: round(editor.gestures.cpu.pan.ours, 2),
         cores_zoom: round(editor.gestures.cpu.zoom.ours, 2),
         noisy,
@@ -620,5 +647,6 @@ export async function main(args: string[]): Promise<void> {
   } finally {
     await browser.close();
     await product.stop();
+    web.remove();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The real product for the editor benchmark: the web build brought up to date, then
+ * The real product for the editor benchmark: a private build of the web app, then
  * `groundwork serve --seed-demo-if-empty` on a free loopback port with its embedded database (PGlite) in a
  * temporary data directory, stopped and removed afterwards (also on SIGINT/SIGTERM). Plus the few API
  * calls that set the benchmark's data up as the demo admin.
@@ -23,16 +23,36 @@ export function demoEmail(role: 'admin' | 'annotator'): string {
 }
 
 /**
- * Rebuilds `packages/web/dist` when it is older than its sources (`e2e/web-build.ts`, run as a child so
- * its output goes to stderr, not into this benchmark's result lines).
+ * Builds the web app from its current sources into a fresh temporary directory (removed by the returned
+ * function, also on SIGINT/SIGTERM). A private build, so that another rebuild of `packages/web/dist` while
+ * the benchmark runs cannot swap the files under the server. The build's output goes to stderr.
  */
-export function ensureWebBuild(): void {
-  const result = spawnSync(process.execPath, ['e2e/web-build.ts'], {
-    cwd: REPO_ROOT,
-    // Its output (and the build's) goes to our stderr: stdout carries only the results.
-    stdio: ['ignore', 2, 2],
-  });
-  if (result.status !== 0) throw new Error(`the web build failed (exit ${result.status})`);
+export function buildWebApp(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'groundwork-bench-web-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  const release = onInterrupt(remove);
+  const result = spawnSync(
+    'npm',
+    ['run', 'build', '-w', '@groundwork/web', '--', '--outDir', dir, '--emptyOutDir'],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 2, 2],
+    },
+  );
+  if (result.status !== 0) {
+    remove();
+    release();
+    throw new Error(
+      `the web build failed (exit ${result.status}); --web-dir DIR runs against an existing build`,
+    );
+  }
+  return {
+    dir,
+    remove: () => {
+      remove();
+      release();
+    },
+  };
 }
 
 /** A running product server. */
@@ -43,8 +63,8 @@ export interface Product {
   stop(): Promise<void>;
 }
 
-/** Starts `groundwork serve --seed-demo-if-empty` and resolves once `/healthz` answers. */
-export async function startProduct(): Promise<Product> {
+/** Starts `groundwork serve --seed-demo-if-empty` serving the web app in `webDir`; resolves once `/healthz` answers. */
+export async function startProduct(webDir: string): Promise<Product> {
   const dataDir = mkdtempSync(join(tmpdir(), 'groundwork-bench-editor-'));
   const port = await freePort();
   const env: Record<string, string | undefined> = {
@@ -53,6 +73,7 @@ export async function startProduct(): Promise<Product> {
     GROUNDWORK_PORT: String(port),
     GROUNDWORK_HOST: '127.0.0.1',
     GROUNDWORK_LOG_LEVEL: 'warn',
+    GROUNDWORK_WEB_DIR: webDir,
   };
   // The embedded database: what is measured here is the browser, not the database.
   delete env.DATABASE_URL;

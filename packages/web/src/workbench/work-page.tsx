@@ -7,6 +7,7 @@ import type { Lease } from '@groundwork/sdk';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { api, call } from '../api/client.ts';
+import { preloadImage } from '../components/image-cache.ts';
 import { AppBar } from './app-bar.tsx';
 import { AssignmentView } from './assignment-view.tsx';
 import { browserDrafts } from './drafts.ts';
@@ -46,17 +47,11 @@ function queueApi(stage: 'label' | 'review', project: string | undefined): Lease
 const LOADING: LeaseQueueState = { status: 'loading', current: null, upcoming: null, error: null };
 const noSubscription = () => () => {};
 
-/** Loads a lease's files into the browser's cache so its task shows at once. */
+/** Loads and decodes a lease's images ahead of time so its task shows at once. */
 function preload(lease: Lease): void {
-  for (const file of lease.files) {
-    const image = new Image();
-    image.src = file.url;
-  }
+  for (const file of lease.files) preloadImage(file.url);
   const attachment = lease.task.params.attachment;
-  if (typeof attachment === 'string' && /^https?:\/\//.test(attachment)) {
-    const image = new Image();
-    image.src = attachment;
-  }
+  if (typeof attachment === 'string' && /^https?:\/\//.test(attachment)) preloadImage(attachment);
 }
 
 /** The loop's page. */

@@ -8,6 +8,7 @@
  * imperatively: the camera becomes the stage's position and scale, and only the layers whose content
  * changed are redrawn (Konva coalesces draws into one per animation frame).
  */
+
 import type Konva from 'konva';
 import {
   type MouseEvent as ReactMouseEvent,
@@ -18,6 +19,7 @@ import {
   useState,
 } from 'react';
 import { Image as KonvaImage, Layer, Shape, Stage } from 'react-konva';
+import { loadImage } from '../../../components/image-cache.ts';
 import type { AnnotationRecord } from '../draft.ts';
 import type { Editor, EditorState } from '../editor/editor.ts';
 import type { Bounds, Vec } from '../editor/geometry/math.ts';
@@ -42,7 +44,7 @@ export interface AnnotationCanvasProps {
   label: string;
 }
 
-/** The image being loaded, as a promise-like state, so it loads once per URL. */
+/** The image being loaded (from the loop's decoded preloads when it was loaded ahead), as state. */
 function useImage(url: string): { image: HTMLImageElement | null; failed: boolean } {
   const [result, setResult] = useState<{ url: string; image: HTMLImageElement | null; failed: boolean }>({
     url,
@@ -50,11 +52,11 @@ function useImage(url: string): { image: HTMLImageElement | null; failed: boolea
     failed: false,
   });
   useEffect(() => {
-    const image = new window.Image();
     let live = true;
-    image.onload = () => live && setResult({ url, image, failed: false });
-    image.onerror = () => live && setResult({ url, image: null, failed: true });
-    image.src = url;
+    loadImage(url).then(
+      (image) => live && setResult({ url, image, failed: false }),
+      () => live && setResult({ url, image: null, failed: true }),
+    );
     return () => {
       live = false;
     };
