@@ -61,8 +61,9 @@ function banner(server: RunningServer, credentials: DemoCredentials | null, cred
         ? '  A demo organization was created.'
         : `  Demo organization "${credentials.org}" (from ${credentialsPath}):`,
       '',
-      `  Demo users, one per role (password: ${credentials.password}; web sign-in arrives with the workbench)`,
+      `  Sign in to the workbench at ${server.url}/login — one demo user per role, password ${credentials.password}:`,
       ...credentials.users.map((u) => `    ${u.role.padEnd(10)} ${u.email}`),
+      '  (annotator labels, reviewer reviews what the annotator submitted)',
       '',
       `  API key (live)  ${credentials.apiKeys.live}`,
       `  API key (test)  ${credentials.apiKeys.test}`,

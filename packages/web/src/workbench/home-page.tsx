@@ -93,80 +93,6 @@ export function HomePage() {
         )}
 
         <div className="home__grid">
-          <section className="card" aria-labelledby="projects-title">
-            <h2 id="projects-title">Your projects</h2>
-            {projects.length === 0 && !overview.isPending ? (
-              <p className="muted">
-                No project is routed to you yet. Your organization's managers route projects to workforces.
-              </p>
-            ) : (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Project</th>
-                    <th scope="col">Type</th>
-                    <th scope="col" className="num">
-                      Tasks waiting
-                    </th>
-                    {reviewer && (
-                      <th scope="col" className="num">
-                        Reviews waiting
-                      </th>
-                    )}
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {projects.map((project) => (
-                    <tr key={project.name} data-testid="home-project">
-                      <th scope="row">{project.name}</th>
-                      <td>
-                        <span className="tag">{project.type}</span>
-                      </td>
-                      <td className="num">
-                        <WorkCount waiting={project.waiting} inProgress={project.inProgress} />
-                      </td>
-                      {reviewer && (
-                        <td className="num">
-                          <WorkCount
-                            waiting={project.reviewsWaiting}
-                            inProgress={project.reviewsInProgress}
-                          />
-                        </td>
-                      )}
-                      <td>
-                        <div className="table__actions">
-                          <Link
-                            to="/work/label"
-                            search={{ project: project.name }}
-                            className="button button--small button--primary"
-                            disabled={project.waiting === 0}
-                            aria-label={`Start ${project.name}`}
-                          >
-                            Start
-                          </Link>
-                          {reviewer && (
-                            <Link
-                              to="/work/review"
-                              search={{ project: project.name }}
-                              className="button button--small"
-                              disabled={reviewWork(project) === 0}
-                              aria-label={`Review ${project.name}`}
-                            >
-                              Review
-                            </Link>
-                          )}
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-
           <section className="card" aria-labelledby="figures-title">
             <h2 id="figures-title">Your figures</h2>
             <dl className="figures">
@@ -198,6 +124,81 @@ export function HomePage() {
                 <dd>{me ? me.skipped.toLocaleString() : '—'}</dd>
               </div>
             </dl>
+          </section>
+          <section className="card" aria-labelledby="projects-title">
+            <h2 id="projects-title">Your projects</h2>
+            {projects.length === 0 && !overview.isPending ? (
+              <p className="muted">
+                No project is routed to you yet. Your organization's managers route projects to workforces.
+              </p>
+            ) : (
+              <div className="table-scroll">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Project</th>
+                      <th scope="col">Type</th>
+                      <th scope="col" className="num">
+                        To label
+                      </th>
+                      {reviewer && (
+                        <th scope="col" className="num">
+                          To review
+                        </th>
+                      )}
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {projects.map((project) => (
+                      <tr key={project.name} data-testid="home-project">
+                        <th scope="row">{project.name}</th>
+                        <td>
+                          <span className="tag">{project.type}</span>
+                        </td>
+                        <td className="num">
+                          <WorkCount waiting={project.waiting} inProgress={project.inProgress} />
+                        </td>
+                        {reviewer && (
+                          <td className="num">
+                            <WorkCount
+                              waiting={project.reviewsWaiting}
+                              inProgress={project.reviewsInProgress}
+                            />
+                          </td>
+                        )}
+                        <td>
+                          <div className="table__actions">
+                            <Link
+                              to="/work/label"
+                              search={{ project: project.name }}
+                              className="button button--small button--primary"
+                              disabled={project.waiting === 0}
+                              aria-label={`Start ${project.name}`}
+                            >
+                              Start
+                            </Link>
+                            {reviewer && (
+                              <Link
+                                to="/work/review"
+                                search={{ project: project.name }}
+                                className="button button--small"
+                                disabled={reviewWork(project) === 0}
+                                aria-label={`Review ${project.name}`}
+                              >
+                                Review
+                              </Link>
+                            )}
+                          </div>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
           </section>
         </div>
 
