@@ -234,4 +234,41 @@ test.describe('labeling images in the workbench', () => {
     await expect(page.getByTestId('image-editor')).toContainText('no-such-image-here.png');
     await expect(page.getByTestId('image-editor')).toContainText('skip this task');
   });
+
+  test('a task taken back while it is being worked on says so and moves on', async ({
+    page,
+    baseURL,
+  }, testInfo) => {
+    const url = baseURL as string;
+    const project = await imageProject(url, 2);
+    await signInPage(page, demoEmail('annotator'), `/work/label?project=${project}`);
+    const first = await readyTask(page);
+    const taskId = (await page.evaluate(async (id) => {
+      const response = await fetch(`/api/work/assignments/${id}`);
+      return ((await response.json()) as { task: { id: string } }).task.id;
+    }, first)) as string;
+
+    // A customer cancels the task through the Scale API: its lease is revoked.
+    const admin = await signIn(url, demoEmail('admin'));
+    const { key } = await admin.call<{ key: string }>('POST', '/api/api-keys', {
+      name: uniqueName('e2e-cancel'),
+      environment: 'live',
+    });
+    const cancel = await admin.context.post(`/v1/task/${taskId}/cancel`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(cancel.status(), await cancel.text()).toBe(200);
+    await admin.context.dispose();
+
+    const c = await canvasCentre(page);
+    await page.keyboard.press('b');
+    await page.keyboard.press('1');
+    await drag(page, { x: c.x - 60, y: c.y - 60 }, { x: c.x + 30, y: c.y + 40 });
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('labeling-loop')).toHaveAttribute('data-state', 'lost');
+    await expect(page.getByTestId('lease-lost')).toContainText('This task is no longer yours.');
+    await saveScreenshot(page, testInfo, 'workbench-lease-lost');
+    await page.getByTestId('lease-lost').getByRole('button', { name: 'Next task' }).click();
+    expect(await readyTask(page)).not.toBe(first);
+  });
 });

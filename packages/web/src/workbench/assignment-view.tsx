@@ -13,6 +13,7 @@ import { taskTypeUi } from '../task-types/index.ts';
 import { AppBar } from './app-bar.tsx';
 import type { DraftStore } from './drafts.ts';
 import { formatDuration } from './format.ts';
+import { isLeaseLost, lostReason } from './lease-queue.ts';
 import { RejectDialog } from './reject-dialog.tsx';
 import { ShortcutsOverlay } from './shortcuts-overlay.tsx';
 import { SkipDialog } from './skip-dialog.tsx';
@@ -167,8 +168,8 @@ export function AssignmentView({
   const showFailure = useCallback(
     (error: unknown, into: (message: string) => void) => {
       if (error instanceof ApiFailure) {
-        if (error.code === 'lease_expired' || error.code === 'lease_not_held' || error.code === 'not_found') {
-          onMarkLost(error.message);
+        if (isLeaseLost(error)) {
+          onMarkLost(lostReason(error));
           return;
         }
         if (error.code === 'invalid_response' && error.details.length > 0) {
@@ -381,10 +382,15 @@ export function AssignmentView({
         <main className="work__main">
           {lost && (
             <div className="banner banner--bad" role="alert" data-testid="lease-lost">
-              <strong>This task is no longer yours.</strong> {lost} Its answer can no longer be submitted —
-              the lease ended (it expires when the page cannot reach the server for a while, or a manager took
-              the task back).{' '}
-              <button type="button" className="button button--small button--primary" onClick={onNext}>
+              <strong>This task is no longer yours.</strong> {lost} What you did on it cannot be submitted.{' '}
+              <button
+                type="button"
+                className="button button--small button--primary"
+                onClick={() => {
+                  drafts.remove(id);
+                  onNext();
+                }}
+              >
                 Next task
               </button>
             </div>

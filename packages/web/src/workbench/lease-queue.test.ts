@@ -179,7 +179,7 @@ describe('LeaseQueue', () => {
     server.lose('a');
     await clock.advance(20_000);
     expect(queue.state.status).toBe('lost');
-    expect(queue.state.error).toContain('expired');
+    expect(queue.state.error).toContain('lease ran out');
     await queue.advance();
     expect(queue.state.status).toBe('ready');
     expect(queue.state.current?.assignment.id).toBe('b');

@@ -62,6 +62,17 @@ export function isLeaseLost(error: unknown): boolean {
   );
 }
 
+/**
+ * Why a lease was lost, as the person reads it: the lease ran out (the page could not reach the server
+ * for longer than the lease lasts, or the computer slept), or the task was taken back.
+ */
+export function lostReason(error: unknown): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 'lease_expired'
+    ? 'Its lease ran out: this page could not keep it alive (the computer slept, or the server was out of reach for too long).'
+    : 'It was taken back: the task was canceled or reassigned.';
+}
+
 /** Whether the server refused the request itself (a 4xx other than a timeout or a rate limit). */
 function isRefusal(error: unknown): boolean {
   const status =
@@ -275,7 +286,7 @@ export class LeaseQueue {
       if (!isLeaseLost(error)) return; // a network blip: the next beat tries again
       this.#unbeat(id);
       if (this.#state.current?.assignment.id === id) {
-        this.#set({ status: 'lost', error: messageOf(error) });
+        this.#set({ status: 'lost', error: lostReason(error) });
       } else if (this.#state.upcoming?.assignment.id === id) {
         this.#set({ upcoming: null });
         this.#prefetchNext();
