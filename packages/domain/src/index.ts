@@ -21,6 +21,31 @@ export {
   zodIssuesToFieldIssues,
 } from './issues.ts';
 export { appendInstruction, mergeProjectParams } from './project-params.ts';
+export {
+  accuracyAgainst,
+  type CategoricalAnswer,
+  type CategoricalConsensus,
+  type CategoricalOptions,
+  type DawidSkeneOptions,
+  type DawidSkeneResult,
+  dawidSkene,
+  type GladOptions,
+  type GladResult,
+  glad,
+  type IterativeOptions,
+  type MaceOptions,
+  type MaceResult,
+  mace,
+  majorityVote,
+  type OneCoinResult,
+  oneCoinDawidSkene,
+  type SyntheticCrowd,
+  type SyntheticCrowdOptions,
+  symmetricConfusion,
+  syntheticCrowd,
+  wawa,
+} from './quality/categorical/index.ts';
+export { mulberry32 } from './quality/random.ts';
 export { BUILT_IN_TASK_TYPES, createTaskTypeRegistry } from './registry.ts';
 export { ATTACHMENT_TYPES, type AttachmentType, attachmentReferenceSchema } from './shared/attachments.ts';
 export {
