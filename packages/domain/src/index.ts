@@ -22,6 +22,41 @@ export {
 } from './issues.ts';
 export { appendInstruction, mergeProjectParams } from './project-params.ts';
 export {
+  type Assignment,
+  optimalAssignment,
+} from './quality/agreement/assignment.ts';
+export {
+  type BootstrapInterval,
+  type BootstrapOptions,
+  bootstrapInterval,
+} from './quality/agreement/bootstrap.ts';
+export {
+  type IouAgreement,
+  type IouAgreementOptions,
+  type IouPairAgreement,
+  iouAgreement,
+} from './quality/agreement/iou.ts';
+export {
+  type CohenKappaOptions,
+  cohenKappa,
+  fleissKappa,
+  type KappaLabel,
+} from './quality/agreement/kappa.ts';
+export {
+  type KrippendorffAlphaDetails,
+  krippendorffAlpha,
+  krippendorffAlphaDetails,
+  krippendorffAlphaInterval,
+  type MeasurementLevel,
+  type ReliabilityValue,
+} from './quality/agreement/krippendorff.ts';
+export {
+  type PairAgreement,
+  type PairwiseAgreementOptions,
+  type PairwiseAnswer,
+  pairwiseAgreement,
+} from './quality/agreement/pairwise.ts';
+export {
   accuracyAgainst,
   type CategoricalAnswer,
   type CategoricalConsensus,
