@@ -80,6 +80,51 @@ export {
   syntheticCrowd,
   wawa,
 } from './quality/categorical/index.ts';
+export {
+  type BoxAnswer,
+  boxIou,
+  type FuseBoxesOptions,
+  type FusedBox,
+  fuseBoxes,
+  type LabeledBox,
+} from './quality/geometry/boxes.ts';
+export type { FusionOptions, FusionSupport } from './quality/geometry/clusters.ts';
+export {
+  type FusedPoint,
+  type FusePointsOptions,
+  fusePoints,
+  type LabeledPoint,
+  type PointAnswer,
+} from './quality/geometry/points.ts';
+export {
+  polygonArea,
+  polygonIntersectionArea,
+  polygonIou,
+  signedPolygonArea,
+} from './quality/geometry/polygon.ts';
+export {
+  type FusedPolygon,
+  type FusePolygonsOptions,
+  fusePolygons,
+  type LabeledPolygon,
+  type PolygonAnswer,
+} from './quality/geometry/polygons.ts';
+export {
+  type BradleyTerryOptions,
+  type BradleyTerryResult,
+  bradleyTerry,
+  type Comparison,
+  type NoisyBradleyTerryOptions,
+  type NoisyBradleyTerryResult,
+  noisyBradleyTerry,
+} from './quality/preferences/bradley-terry.ts';
+export {
+  type PairwiseMajority,
+  pairwiseMajority,
+  type Ranking,
+  rankingToComparisons,
+} from './quality/preferences/pairwise.ts';
+export { type TextConsensus, type TextMedoidOptions, textMedoid } from './quality/preferences/text-medoid.ts';
 export { mulberry32 } from './quality/random.ts';
 export { BUILT_IN_TASK_TYPES, createTaskTypeRegistry } from './registry.ts';
 export { ATTACHMENT_TYPES, type AttachmentType, attachmentReferenceSchema } from './shared/attachments.ts';
