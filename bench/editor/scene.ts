@@ -4,6 +4,7 @@
  * same scene. One box, the target, sits alone in a clear area so that a click on its middle selects it and
  * a drag of it by {@link TARGET_DRAG} stays clear of every other shape.
  */
+import { mulberry32 } from '@groundwork/domain';
 
 /** The image size in pixels. */
 export const IMAGE = { width: 4000, height: 3000 } as const;
@@ -61,17 +62,8 @@ export interface SceneSize {
 /** The benchmark's load: 2,000 boxes and 200 polygons. */
 export const FULL_SCENE: SceneSize = { boxes: 2000, polygons: 200 };
 
-/** A small, fast pseudo-random generator (mulberry32): the same seed gives the same scene. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The domain's seeded generator (mulberry32): the same seed gives the same scene. */
+export const random = mulberry32;
 
 function overlapsClearArea(minX: number, minY: number, maxX: number, maxY: number): boolean {
   return (

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../quality/random.ts';
 import { leafLabels } from '../../shared/label-description.ts';
 import { assertConsensusProperties } from '../../testing/consensus-harness.ts';
 import { mustParse, responseIssues } from '../../testing/task-type-harness.ts';
@@ -186,20 +187,9 @@ const configurations = [
   },
 ].map((input) => mustParse(type, { attachment: 'https://example.com/a.jpg', ...input }));
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A random answer: a few objects near three fixed spots (so answers overlap), random labels and attributes. */
 function randomAnswer(p: ImageannotationParams, seed: number): unknown {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
   const jitter = () => Math.round(random() * 6 - 3);
   const kinds = GEOMETRY_KINDS.filter((kind) => p.geometries[kind]);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../quality/random.ts';
 import { numberProblem, placeholderNumber } from '../../shared/numbers.ts';
 import { assertConsensusProperties } from '../../testing/consensus-harness.ts';
 import { mustParse } from '../../testing/task-type-harness.ts';
@@ -68,18 +69,6 @@ describe('textcollection consensus', () => {
     expect(() => type.consensus(params, [])).toThrow(/at least one answer/);
   });
 });
-
-/** A small deterministic PRNG, so one generated seed describes a whole answer. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
@@ -193,7 +182,7 @@ describe('textcollection consensus properties', () => {
       const p = mustParse(type, { fields });
       return fc.array(fc.integer(), { minLength: 1, maxLength: 6 }).map((seeds) => ({
         params: p,
-        answers: seeds.map((seed) => ({ annotations: randomAnswers(p.fields, prng(seed)) })),
+        answers: seeds.map((seed) => ({ annotations: randomAnswers(p.fields, mulberry32(seed)) })),
       }));
     });
     assertConsensusProperties(type, scenarios, 300);
