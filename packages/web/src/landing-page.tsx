@@ -1,5 +1,6 @@
 import { QuickStart } from './quick-start.tsx';
 import { ServerStatus } from './server-status.tsx';
+import { Brand } from './workbench/app-bar.tsx';
 
 /** Parts of the product that are planned but not in this build; listed so nobody goes looking for them. */
 const COMING = [
@@ -15,13 +16,7 @@ export function LandingPage() {
   return (
     <div className="page">
       <header className="masthead">
-        <a className="brand" href="/">
-          <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true">
-            <rect width="32" height="32" rx="7" />
-            <path d="M8 21h16M8 16h11M8 11h6" />
-          </svg>
-          Groundwork
-        </a>
+        <Brand />
         <nav className="masthead__nav" aria-label="Main">
           <a href="/api/docs">API reference</a>
           <a href="#quick-start">Quick start</a>

@@ -185,6 +185,32 @@ export function normaliseLogRows(values: Float64Array, rows: number, size: numbe
   return logLikelihood;
 }
 
+/**
+ * Closes an E-step of the models that score a label as right or wrong (one-coin Dawid-Skene, GLAD, MACE):
+ * normalises the task rows of `posterior` in place and returns the data's log-likelihood, with each
+ * task's `shift` (the log-probability of its answers all being wrong, left out of the rows) added back.
+ */
+export function closeEStep(
+  posterior: Float64Array,
+  shift: Float64Array,
+  taskCount: number,
+  size: number,
+): number {
+  let logLikelihood = normaliseLogRows(posterior, taskCount, size);
+  for (let t = 0; t < taskCount; t += 1) logLikelihood += shift[t]!;
+  return logLikelihood;
+}
+
+/** Whether EM has converged: the log-likelihood moved by less than `tolerance` per answer. */
+export function hasConverged(
+  logLikelihood: number,
+  previous: number,
+  tolerance: number,
+  answerCount: number,
+): boolean {
+  return Math.abs(logLikelihood - previous) < tolerance * Math.max(1, answerCount);
+}
+
 /** Per task, the share of its labels given to each class (`tasks × classes`); uniform for unlabelled tasks. */
 export function voteShares(data: IndexedAnswers, weights?: Float64Array): Float64Array {
   const size = data.classes.length;

@@ -2,11 +2,12 @@ import {
   buildConsensus,
   type CategoricalAnswer,
   type CategoricalConsensus,
+  closeEStep,
+  hasConverged,
   type IndexedAnswers,
   type IterativeOptions,
   indexAnswers,
   iterationLimits,
-  normaliseLogRows,
   setEntry,
   trivialConsensus,
   voteShares,
@@ -151,7 +152,7 @@ export function dawidSkene(
       }
       if (labelled[t] === 1) for (let k = 0; k < size; k += 1) priorCounts[k]! += row[k]!;
     }
-    if (Math.abs(logLikelihood - previous) < tolerance * Math.max(1, answerCount)) {
+    if (hasConverged(logLikelihood, previous, tolerance, answerCount)) {
       converged = true;
       break;
     }
@@ -231,9 +232,8 @@ export function oneCoinDawidSkene(
       shift[taskOf[n]!]! += logWrong[w]!;
       posterior[taskOf[n]! * size + labelOf[n]!]! += logRight[w]! - logWrong[w]!;
     }
-    let logLikelihood = normaliseLogRows(posterior, taskCount, size);
-    for (let t = 0; t < taskCount; t += 1) logLikelihood += shift[t]!;
-    if (Math.abs(logLikelihood - previous) < tolerance * Math.max(1, answerCount)) {
+    const logLikelihood = closeEStep(posterior, shift, taskCount, size);
+    if (hasConverged(logLikelihood, previous, tolerance, answerCount)) {
       converged = true;
       break;
     }

@@ -2,10 +2,11 @@ import {
   buildConsensus,
   type CategoricalAnswer,
   type CategoricalConsensus,
+  closeEStep,
+  hasConverged,
   type IterativeOptions,
   indexAnswers,
   iterationLimits,
-  normaliseLogRows,
   recordOf,
   trivialConsensus,
   voteShares,
@@ -128,9 +129,8 @@ export function glad(answers: readonly CategoricalAnswer[], options: GladOptions
       shift[t]! += logWrong;
       posterior[t * size + labelOf[n]!]! += logRight - logWrong;
     }
-    let logLikelihood = normaliseLogRows(posterior, taskCount, size);
-    for (let t = 0; t < taskCount; t += 1) logLikelihood += shift[t]!;
-    if (Math.abs(logLikelihood - previous) < tolerance * Math.max(1, answerCount)) {
+    const logLikelihood = closeEStep(posterior, shift, taskCount, size);
+    if (hasConverged(logLikelihood, previous, tolerance, answerCount)) {
       converged = true;
       break;
     }

@@ -2,10 +2,11 @@ import {
   buildConsensus,
   type CategoricalAnswer,
   type CategoricalConsensus,
+  closeEStep,
+  hasConverged,
   type IterativeOptions,
   indexAnswers,
   iterationLimits,
-  normaliseLogRows,
   recordOf,
   setEntry,
   trivialConsensus,
@@ -113,9 +114,8 @@ export function mace(answers: readonly CategoricalAnswer[], options: MaceOptions
       shift[taskOf[n]!]! += logWrong;
       posterior[taskOf[n]! * size + l]! += Math.log(theta + spamHere) - logWrong;
     }
-    let logLikelihood = normaliseLogRows(posterior, taskCount, size);
-    for (let t = 0; t < taskCount; t += 1) logLikelihood += shift[t]!;
-    if (Math.abs(logLikelihood - previous) < tolerance * Math.max(1, answerCount)) {
+    const logLikelihood = closeEStep(posterior, shift, taskCount, size);
+    if (hasConverged(logLikelihood, previous, tolerance, answerCount)) {
       converged = true;
       break;
     }
