@@ -80,6 +80,31 @@ export {
   syntheticCrowd,
   wawa,
 } from './quality/categorical/index.ts';
+export { binomialTest } from './quality/checks/binomial-test.ts';
+export {
+  type FastAnswersOptions,
+  type FastAnswersResult,
+  fastAnswers,
+  type TimedAnswer,
+} from './quality/checks/fast-answers.ts';
+export {
+  type LengthBiasOptions,
+  type LengthBiasResult,
+  type LengthChoice,
+  lengthBias,
+} from './quality/checks/length-bias.ts';
+export {
+  type SideBiasOptions,
+  type SideBiasResult,
+  type SideChoice,
+  sideBias,
+} from './quality/checks/side-bias.ts';
+export {
+  type PreferenceJudgement,
+  type TransitivityOptions,
+  type TransitivityResult,
+  transitivityViolations,
+} from './quality/checks/transitivity.ts';
 export {
   type BoxAnswer,
   boxIou,
@@ -126,6 +151,18 @@ export {
 } from './quality/preferences/pairwise.ts';
 export { type TextConsensus, type TextMedoidOptions, textMedoid } from './quality/preferences/text-medoid.ts';
 export { mulberry32 } from './quality/random.ts';
+export {
+  type AgreementAnswer,
+  type AgreementBootstrapOptions,
+  type AgreementInterval,
+  type AgreementReport,
+  type AgreementReportInput,
+  type AlphaSummary,
+  agreementReport,
+  type GroupAgreement,
+  type LabelAgreement,
+  type WorkerPairAgreement,
+} from './quality/reports/agreement-report.ts';
 export { BUILT_IN_TASK_TYPES, createTaskTypeRegistry } from './registry.ts';
 export { ATTACHMENT_TYPES, type AttachmentType, attachmentReferenceSchema } from './shared/attachments.ts';
 export {
@@ -260,14 +297,21 @@ export {
   transcriptionTaskType,
 } from './task-types/transcription/index.ts';
 export {
+  goldVerdict,
   needsReview,
+  type ProjectQuality,
   type ProjectRouting,
   type ProjectWorkflow,
+  projectQualitySchema,
   projectRoutingSchema,
   projectWorkflowSchema,
+  readQuality,
   readRouting,
   readWorkflow,
   reviewPolicySchema,
   routedWorkforceSchema,
   stableFraction,
+  type TrainingState,
+  trainingState,
+  trainingTarget,
 } from './workflow/index.ts';

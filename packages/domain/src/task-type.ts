@@ -24,8 +24,27 @@ export interface TaskType<P = unknown, R = unknown> {
    * Merges the answers of one stage (every slot filled) into the stage result, with an agreement score.
    * Throws on an empty list. When every answer passes {@link checkResponse}, so does the result. Ties go to
    * the earliest answer, so the result is deterministic for a given answer order.
+   *
+   * `weights`, one non-negative number per answer (the annotator's measured reliability), make the vote a
+   * weighted one: choices and labels by weighted plurality or majority, free text by the weighted medoid,
+   * rankings by weighted Borda count, shapes by weighted fusion. Absent weights, equal weights and unusable
+   * ones (all zero, or any negative or non-finite) all mean every answer counts once, exactly as without
+   * them. A weight of 0 makes an answer count for nothing in the result. The agreement never uses the
+   * weights: it describes how much the answers agree, not who gave them.
+   *
+   * @throws RangeError when `weights` does not have one entry per answer.
    */
-  consensus(params: P, answers: readonly R[]): ConsensusResult<R>;
+  consensus(params: P, answers: readonly R[], weights?: readonly number[]): ConsensusResult<R>;
+  /**
+   * Grades an annotator's `answer` against a `reference` answer (a gold task's expected response, or a
+   * reviewer's fix), from 0 (nothing right) to 1 (as good as the reference). Both are answers to `params`
+   * (schema-valid; semantically valid ones give the meaningful grades). Deterministic and never NaN; an
+   * answer always scores 1 against itself. Symmetric unless the type says otherwise (a type that grades
+   * only what the reference answered is not). Each type documents its rule: exact match for choices, a
+   * normalised text similarity for free text, set or span F1 for labels, IoU with optimal matching for
+   * shapes, Kendall-tau agreement for rankings.
+   */
+  score(params: P, answer: R, reference: R): number;
   /**
    * For types that show several items side by side (pairwise preference, ranking): how many, so the server
    * can show them in a random order per assignment (see {@link randomDisplayOrder}) to cancel position bias.

@@ -311,6 +311,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/gold/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a gold task
+         * @description Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        get: operations["getGoldTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Archive or restore a gold task
+         * @description Archived gold is no longer served; the answers it got and their scores stay. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        patch: operations["updateGoldTask"];
+        trace?: never;
+    };
     "/api/invitations": {
         parameters: {
             query?: never;
@@ -607,6 +631,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{name}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's inter-annotator agreement
+         * @description Over the labeling answers of task rounds answered by two or more people in the period (default: the last 30 days). For types with a categorical value (categorization, pairwise preference, comparison with choices): Krippendorff's alpha (nominal) overall, per value, per pair of people (Cohen's kappa) and per workforce. For every type: the mean pairwise score (the type's own score between two answers, made symmetric) per project, per pair of people and per workforce. Every figure comes with a 95 % bootstrap interval over task rounds; without data it is null with a `reason`. Reads at most the newest 200,000 labeling answers of the period (`truncated: true` when there were more). Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
+         */
+        get: operations["getProjectAgreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{name}/gold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a project's gold tasks
+         * @description Newest first, with how often each was answered and the mean score. Managers only: gold must stay hidden from the people it measures. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        get: operations["listGoldTasks"];
+        put?: never;
+        /**
+         * Create a gold task
+         * @description An evaluation or training task of the project's type with its expected answer (the console's form of `/v1/evaluation_tasks/{type}` and `/v1/training_tasks/{type}`). 400 names each bad field of the params or of the expected answer. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        post: operations["createGoldTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{name}/param-history": {
         parameters: {
             query?: never;
@@ -647,6 +715,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{name}/quality/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute annotators' consensus reliability now
+         * @description Measures each annotator's reliability from consensus over their labeling answers of the last 30 days — Dawid-Skene for categorical types, else the mean score against the final result — and stores it as the weight of their answers in consensus (source `consensus`), never over a reliability measured on gold. A job does this every 10 minutes for projects with `weighted_consensus`; this runs it now, whatever the policy. Running it again on the same data changes nothing. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        post: operations["refreshProjectReliability"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{name}/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scorecards of a project's annotators or workforces
+         * @description Per annotator (or per workforce, pooling the answers given for it): hidden gold results with a 95 % bootstrap interval; agreement with the final result on tasks labeled by two or more; reviewers' verdicts on the rounds they labeled; throughput and median time; and the quality checks — implausibly fast answers (every type), and for pairwise preference side bias, length bias and circular preferences — with `flags` listing the flagged ones. Annotators also show their standing (pause, reliability). Default period: the last 30 days. Reads at most the newest 200,000 labeling answers and 200,000 gold answers of the period (`truncated: true` when there were more). Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        get: operations["getProjectScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{name}/standings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People's standing with a project
+         * @description Everyone who answered the project's gold or was paused from it: training progress, gold results, the reliability their answers weigh in consensus, and any pause with its reason. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        get: operations["listStandings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{name}/standings/{userId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pause or reinstate a person on a project
+         * @description `paused: true` with a reason (shown to the person) ends their live leases on the project and keeps them from its work; `paused: false` reinstates them: their earlier gold no longer counts toward the pause rule, and a failed training gate is waived. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        put: operations["setPaused"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{name}/workflow": {
         parameters: {
             query?: never;
@@ -655,15 +803,35 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a project's workflow, routing and priority
+         * Get a project's workflow, routing, priority and quality policy
          * @description The project's work policy with defaults applied. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
          */
         get: operations["getProjectWorkflow"];
         /**
-         * Set a project's workflow, routing and priority
-         * @description Replaces the given parts of the project's work policy. A change of routing or priority re-stamps the project's open queue slots at once; a change of overlap applies to tasks dispatched afterwards. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         * Set a project's workflow, routing, priority and quality policy
+         * @description Replaces the given parts of the project's work policy. A change of routing or priority re-stamps the project's open queue slots at once; a change of overlap applies to tasks dispatched afterwards; a new quality policy applies to the next lease and the next gold answer. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
          */
         put: operations["setProjectWorkflow"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scorecards across every project
+         * @description The project scorecards over every project of the organization (of the key's environment) that is not archived; the checks stay per project. Per annotator (or per workforce, pooling the answers given for it): hidden gold results with a 95 % bootstrap interval; agreement with the final result on tasks labeled by two or more; reviewers' verdicts on the rounds they labeled; throughput and median time; and the quality checks — implausibly fast answers (every type), and for pairwise preference side bias, length bias and circular preferences — with `flags` listing the flagged ones. Annotators also show their standing (pause, reliability). Default period: the last 30 days. Reads at most the newest 200,000 labeling answers and 200,000 gold answers of the period (`truncated: true` when there were more). Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        get: operations["getScorecards"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2873,6 +3041,206 @@ export interface operations {
             };
         };
     };
+    getGoldTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A gold task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Answers given to it (in lists). */
+                        answers?: number;
+                        /** @description Archived gold is no longer served; its answers stay. */
+                        archived: boolean;
+                        /**
+                         * Format: date-time
+                         * @description When it was created.
+                         */
+                        createdAt: string;
+                        /** @description The known answer that answers are scored against. */
+                        expectedResponse: unknown;
+                        /** @description Gold task id. */
+                        id: string;
+                        /** @description An initial answer for review-phase evaluation, or null. */
+                        initialResponse: unknown;
+                        /**
+                         * @description `evaluation`: mixed hidden into the queue at the project’s gold rate; `training`: shown to new annotators before real work.
+                         * @enum {string}
+                         */
+                        kind: "evaluation" | "training";
+                        /** @description Their mean score, 0..1 (in lists). */
+                        meanScore?: number | null;
+                        /** @description The task’s params, as annotators see them. */
+                        params: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Project name. */
+                        project: string;
+                        /** @description Task type. */
+                        type: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    updateGoldTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The change. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description `true` archives, `false` restores. */
+                    archived: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description A gold task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Answers given to it (in lists). */
+                        answers?: number;
+                        /** @description Archived gold is no longer served; its answers stay. */
+                        archived: boolean;
+                        /**
+                         * Format: date-time
+                         * @description When it was created.
+                         */
+                        createdAt: string;
+                        /** @description The known answer that answers are scored against. */
+                        expectedResponse: unknown;
+                        /** @description Gold task id. */
+                        id: string;
+                        /** @description An initial answer for review-phase evaluation, or null. */
+                        initialResponse: unknown;
+                        /**
+                         * @description `evaluation`: mixed hidden into the queue at the project’s gold rate; `training`: shown to new annotators before real work.
+                         * @enum {string}
+                         */
+                        kind: "evaluation" | "training";
+                        /** @description Their mean score, 0..1 (in lists). */
+                        meanScore?: number | null;
+                        /** @description The task’s params, as annotators see them. */
+                        params: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Project name. */
+                        project: string;
+                        /** @description Task type. */
+                        type: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     listInvitations: {
         parameters: {
             query?: never;
@@ -4272,6 +4640,44 @@ export interface operations {
                             };
                             /** @description Queue priority of the project, -100..100; higher is served first. */
                             priority: number;
+                            /** @description Quality policy: hidden gold rate, pause threshold, training gate, weighted consensus (defaults applied). */
+                            quality: {
+                                /**
+                                 * @description How many evaluation answers a person gives before the pause rule judges them (default 5).
+                                 * @default 5
+                                 */
+                                gold_min_answers: number;
+                                /**
+                                 * @description Share of labeling leases that are hidden evaluation tasks, 0–0.5 (default 0.05); gold is served only while real work waits, so it looks like any other task.
+                                 * @default 0.05
+                                 */
+                                gold_rate: number;
+                                /**
+                                 * @description Pause an annotator when their mean gold score over the last `gold_window` evaluation answers is below this (0..1), after `gold_min_answers`; null: never.
+                                 * @default null
+                                 */
+                                gold_threshold: number | null;
+                                /**
+                                 * @description How many recent evaluation answers the pause rule averages (default 20).
+                                 * @default 20
+                                 */
+                                gold_window: number;
+                                /**
+                                 * @description The score (0..1) a training answer needs to count as passed (default 0.8).
+                                 * @default 0.8
+                                 */
+                                training_pass_score: number;
+                                /**
+                                 * @description Training tasks to pass before real work (0–100; default 0: no gate). With fewer training tasks than this, all of them.
+                                 * @default 0
+                                 */
+                                training_required: number;
+                                /**
+                                 * @description Weigh answers in consensus by each annotator's measured reliability (gold accuracy, else agreement with consensus); default true.
+                                 * @default true
+                                 */
+                                weighted_consensus: boolean;
+                            };
                             /** @description Who may work the project: workforces (with optional shares) and required skills. */
                             routing: {
                                 /**
@@ -4482,6 +4888,44 @@ export interface operations {
                         };
                         /** @description Queue priority of the project, -100..100; higher is served first. */
                         priority: number;
+                        /** @description Quality policy: hidden gold rate, pause threshold, training gate, weighted consensus (defaults applied). */
+                        quality: {
+                            /**
+                             * @description How many evaluation answers a person gives before the pause rule judges them (default 5).
+                             * @default 5
+                             */
+                            gold_min_answers: number;
+                            /**
+                             * @description Share of labeling leases that are hidden evaluation tasks, 0–0.5 (default 0.05); gold is served only while real work waits, so it looks like any other task.
+                             * @default 0.05
+                             */
+                            gold_rate: number;
+                            /**
+                             * @description Pause an annotator when their mean gold score over the last `gold_window` evaluation answers is below this (0..1), after `gold_min_answers`; null: never.
+                             * @default null
+                             */
+                            gold_threshold: number | null;
+                            /**
+                             * @description How many recent evaluation answers the pause rule averages (default 20).
+                             * @default 20
+                             */
+                            gold_window: number;
+                            /**
+                             * @description The score (0..1) a training answer needs to count as passed (default 0.8).
+                             * @default 0.8
+                             */
+                            training_pass_score: number;
+                            /**
+                             * @description Training tasks to pass before real work (0–100; default 0: no gate). With fewer training tasks than this, all of them.
+                             * @default 0
+                             */
+                            training_required: number;
+                            /**
+                             * @description Weigh answers in consensus by each annotator's measured reliability (gold accuracy, else agreement with consensus); default true.
+                             * @default true
+                             */
+                            weighted_consensus: boolean;
+                        };
                         /** @description Who may work the project: workforces (with optional shares) and required skills. */
                         routing: {
                             /**
@@ -4627,6 +5071,44 @@ export interface operations {
                         };
                         /** @description Queue priority of the project, -100..100; higher is served first. */
                         priority: number;
+                        /** @description Quality policy: hidden gold rate, pause threshold, training gate, weighted consensus (defaults applied). */
+                        quality: {
+                            /**
+                             * @description How many evaluation answers a person gives before the pause rule judges them (default 5).
+                             * @default 5
+                             */
+                            gold_min_answers: number;
+                            /**
+                             * @description Share of labeling leases that are hidden evaluation tasks, 0–0.5 (default 0.05); gold is served only while real work waits, so it looks like any other task.
+                             * @default 0.05
+                             */
+                            gold_rate: number;
+                            /**
+                             * @description Pause an annotator when their mean gold score over the last `gold_window` evaluation answers is below this (0..1), after `gold_min_answers`; null: never.
+                             * @default null
+                             */
+                            gold_threshold: number | null;
+                            /**
+                             * @description How many recent evaluation answers the pause rule averages (default 20).
+                             * @default 20
+                             */
+                            gold_window: number;
+                            /**
+                             * @description The score (0..1) a training answer needs to count as passed (default 0.8).
+                             * @default 0.8
+                             */
+                            training_pass_score: number;
+                            /**
+                             * @description Training tasks to pass before real work (0–100; default 0: no gate). With fewer training tasks than this, all of them.
+                             * @default 0
+                             */
+                            training_required: number;
+                            /**
+                             * @description Weigh answers in consensus by each annotator's measured reliability (gold accuracy, else agreement with consensus); default true.
+                             * @default true
+                             */
+                            weighted_consensus: boolean;
+                        };
                         /** @description Who may work the project: workforces (with optional shares) and required skills. */
                         routing: {
                             /**
@@ -4685,6 +5167,500 @@ export interface operations {
                                 sample_rate?: number;
                             };
                         };
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getProjectAgreement: {
+        parameters: {
+            query?: {
+                /** @description Start of the period, inclusive (ISO 8601; default: 30 days before `until`). */
+                since?: string;
+                /** @description End of the period, exclusive (ISO 8601; default: now). */
+                until?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Inter-annotator agreement of a project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Most labeling answers read. */
+                        answerLimit: number;
+                        /** @description Labeling answers read. */
+                        answers: number;
+                        /** @description Krippendorff’s alpha on the categorical value; null when the type has none (see `categoricalReason`). */
+                        categorical: {
+                            /** @description Answers with a value. */
+                            answers: number;
+                            /** @description Per workforce: alpha among the answers given for it only. */
+                            byGroup: {
+                                /** @description Krippendorff’s alpha; null when undefined (see `reason`). */
+                                alpha: number | null;
+                                /** @description Their answers. */
+                                answers: number;
+                                /** @description 95 % interval of alpha over task rounds (percentile bootstrap, 1000 resamples, seeded: the same data gives the same interval); null without data. */
+                                interval: {
+                                    /** @description Upper bound: the 97.5 % quantile. */
+                                    high: number;
+                                    /** @description Lower bound: the 2.5 % quantile of the resampled statistic. */
+                                    low: number;
+                                } | null;
+                                /** @description Answers in those task rounds. */
+                                pairableValues: number;
+                                /** @description Why alpha is null, in plain English; null when it is not. */
+                                reason: string | null;
+                                /** @description Task rounds answered at least twice that alpha is computed from. */
+                                units: number;
+                                /** @description People who answered for it. */
+                                workers: number;
+                                /** @description The workforce. */
+                                workforce: {
+                                    /** @description Workforce id. */
+                                    id: string;
+                                    /** @description Workforce name. */
+                                    name: string;
+                                };
+                            }[];
+                            /** @description Per value, most given first: which values people agree on and which they confuse. */
+                            byLabel: {
+                                /** @description Krippendorff’s alpha; null when undefined (see `reason`). */
+                                alpha: number | null;
+                                /** @description Answers giving it. */
+                                answers: number;
+                                /** @description 95 % interval of alpha over task rounds (percentile bootstrap, 1000 resamples, seeded: the same data gives the same interval); null without data. */
+                                interval: {
+                                    /** @description Upper bound: the 97.5 % quantile. */
+                                    high: number;
+                                    /** @description Lower bound: the 2.5 % quantile of the resampled statistic. */
+                                    low: number;
+                                } | null;
+                                /** @description The value. */
+                                label: string;
+                                /** @description Answers in those task rounds. */
+                                pairableValues: number;
+                                /** @description Why alpha is null, in plain English; null when it is not. */
+                                reason: string | null;
+                                /** @description answers / all answers. */
+                                share: number;
+                                /** @description Task rounds answered at least twice that alpha is computed from. */
+                                units: number;
+                            }[];
+                            /** @description Per pair of people sharing at least 5 task rounds. */
+                            byPair: {
+                                /** @description Of them, with the same value. */
+                                agreed: number;
+                                /** @description 95 % interval of kappa over their shared task rounds (percentile bootstrap, 1000 resamples, seeded: the same data gives the same interval); null without data. */
+                                interval: {
+                                    /** @description Upper bound: the 97.5 % quantile. */
+                                    high: number;
+                                    /** @description Lower bound: the 2.5 % quantile of the resampled statistic. */
+                                    low: number;
+                                } | null;
+                                /** @description Cohen’s kappa; null when undefined (see `reason`). */
+                                kappa: number | null;
+                                /** @description agreed / sharedUnits. */
+                                percentAgreement: number;
+                                /** @description Why kappa is null; null when it is not. */
+                                reason: string | null;
+                                /** @description Task rounds both answered. */
+                                sharedUnits: number;
+                                /** @description The two people (user ids, in order). */
+                                workers: string[];
+                            }[];
+                            /** @description Alpha over every answer. */
+                            overall: {
+                                /** @description Krippendorff’s alpha; null when undefined (see `reason`). */
+                                alpha: number | null;
+                                /** @description 95 % interval of alpha over task rounds (percentile bootstrap, 1000 resamples, seeded: the same data gives the same interval); null without data. */
+                                interval: {
+                                    /** @description Upper bound: the 97.5 % quantile. */
+                                    high: number;
+                                    /** @description Lower bound: the 2.5 % quantile of the resampled statistic. */
+                                    low: number;
+                                } | null;
+                                /** @description Answers in those task rounds. */
+                                pairableValues: number;
+                                /** @description Why alpha is null, in plain English; null when it is not. */
+                                reason: string | null;
+                                /** @description Task rounds answered at least twice that alpha is computed from. */
+                                units: number;
+                            };
+                            /** @description What the categorical value of an answer is. */
+                            value: string;
+                            /** @description People among them. */
+                            workers: number;
+                        } | null;
+                        /** @description Why `categorical` is null; null when it is not. */
+                        categoricalReason: string | null;
+                        /** @description Level of measurement of the categorical measure; null when the type has no categorical value. */
+                        level: "nominal" | null;
+                        /** @description For every type: the type’s own score between answers (IoU-based for image annotation), so types without a categorical value are measured too. */
+                        pairwise: {
+                            /** @description Per workforce (pairs of answers both given for it). */
+                            byGroup: {
+                                /** @description 95 % interval of the mean over task rounds (percentile bootstrap, 1000 resamples, seeded: the same data gives the same interval); null without data. */
+                                interval: {
+                                    /** @description Upper bound: the 97.5 % quantile. */
+                                    high: number;
+                                    /** @description Lower bound: the 2.5 % quantile of the resampled statistic. */
+                                    low: number;
+                                } | null;
+                                /** @description Mean pairwise score, 0..1; null without units (see `reason`). */
+                                mean: number | null;
+                                /** @description Why `mean` is null; null when it is not. */
+                                reason: string | null;
+                                /** @description Task rounds the mean is over. */
+                                units: number;
+                                /** @description The workforce. */
+                                workforce: {
+                                    /** @description Workforce id. */
+                                    id: string;
+                                    /** @description Workforce name. */
+                                    name: string;
+                                };
+                            }[];
+                            /** @description Per pair of people sharing at least 5 task rounds. */
+                            byPair: {
+                                /** @description 95 % interval of the mean over task rounds (percentile bootstrap, 1000 resamples, seeded: the same data gives the same interval); null without data. */
+                                interval: {
+                                    /** @description Upper bound: the 97.5 % quantile. */
+                                    high: number;
+                                    /** @description Lower bound: the 2.5 % quantile of the resampled statistic. */
+                                    low: number;
+                                } | null;
+                                /** @description Mean pairwise score, 0..1; null without units (see `reason`). */
+                                mean: number | null;
+                                /** @description Why `mean` is null; null when it is not. */
+                                reason: string | null;
+                                /** @description Task rounds the mean is over. */
+                                units: number;
+                                /** @description The two people (user ids, in order). */
+                                workers: string[];
+                            }[];
+                            /** @description 95 % interval of the mean over task rounds (percentile bootstrap, 1000 resamples, seeded: the same data gives the same interval); null without data. */
+                            interval: {
+                                /** @description Upper bound: the 97.5 % quantile. */
+                                high: number;
+                                /** @description Lower bound: the 2.5 % quantile of the resampled statistic. */
+                                low: number;
+                            } | null;
+                            /** @description Mean pairwise score, 0..1; null without units (see `reason`). */
+                            mean: number | null;
+                            /** @description How the measure is computed. */
+                            measure: string;
+                            /** @description Why `mean` is null; null when it is not. */
+                            reason: string | null;
+                            /** @description Task rounds the mean is over. */
+                            units: number;
+                        };
+                        /** @description Everyone in the units, by user id. */
+                        people: {
+                            /** @description Email address (null when no longer a member). */
+                            email: string | null;
+                            /** @description Name. */
+                            name: string | null;
+                            /** @description User id. */
+                            userId: string;
+                            /** @description Current workforce. */
+                            workforceId: string | null;
+                        }[];
+                        /** @description Project name. */
+                        project: string;
+                        /**
+                         * Format: date-time
+                         * @description Start of the period (inclusive).
+                         */
+                        since: string;
+                        /** @description Whether the period had more answers than `answerLimit`; then only the newest count. */
+                        truncated: boolean;
+                        /** @description Task type. */
+                        type: string;
+                        /** @description Task rounds answered by two or more people: the units of every measure. */
+                        units: number;
+                        /**
+                         * Format: date-time
+                         * @description End of the period (exclusive).
+                         */
+                        until: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    listGoldTasks: {
+        parameters: {
+            query?: {
+                /** @description `evaluation`: mixed hidden into the queue at the project’s gold rate; `training`: shown to new annotators before real work. */
+                kind?: "evaluation" | "training";
+                /** @description `true` includes archived gold (default: active only). */
+                archived?: "true" | "false";
+                /** @description Largest number of items to return (1–100, default 100). */
+                limit?: number;
+                /** @description Only gold tasks older than this id (the next page). */
+                before?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of gold tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Gold tasks, newest first. */
+                        gold: {
+                            /** @description Answers given to it (in lists). */
+                            answers?: number;
+                            /** @description Archived gold is no longer served; its answers stay. */
+                            archived: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When it was created.
+                             */
+                            createdAt: string;
+                            /** @description The known answer that answers are scored against. */
+                            expectedResponse: unknown;
+                            /** @description Gold task id. */
+                            id: string;
+                            /** @description An initial answer for review-phase evaluation, or null. */
+                            initialResponse: unknown;
+                            /**
+                             * @description `evaluation`: mixed hidden into the queue at the project’s gold rate; `training`: shown to new annotators before real work.
+                             * @enum {string}
+                             */
+                            kind: "evaluation" | "training";
+                            /** @description Their mean score, 0..1 (in lists). */
+                            meanScore?: number | null;
+                            /** @description The task’s params, as annotators see them. */
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Project name. */
+                            project: string;
+                            /** @description Task type. */
+                            type: string;
+                        }[];
+                        /** @description `before` of the next page, or null at the end. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    createGoldTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description A new gold task. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The known answer, in the type’s response format; checked against the params. */
+                    expectedResponse: unknown;
+                    /** @description For review-phase evaluation: an initial answer to be reviewed (checked the same way). */
+                    initialResponse?: unknown;
+                    /**
+                     * @description `evaluation`: mixed hidden into the queue at the project’s gold rate; `training`: shown to new annotators before real work.
+                     * @enum {string}
+                     */
+                    kind: "evaluation" | "training";
+                    /** @description The task’s params, as for creating a task of the project’s type (e.g. `attachment`, `objects_to_annotate`); the project’s defaults apply. */
+                    params: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description A gold task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Answers given to it (in lists). */
+                        answers?: number;
+                        /** @description Archived gold is no longer served; its answers stay. */
+                        archived: boolean;
+                        /**
+                         * Format: date-time
+                         * @description When it was created.
+                         */
+                        createdAt: string;
+                        /** @description The known answer that answers are scored against. */
+                        expectedResponse: unknown;
+                        /** @description Gold task id. */
+                        id: string;
+                        /** @description An initial answer for review-phase evaluation, or null. */
+                        initialResponse: unknown;
+                        /**
+                         * @description `evaluation`: mixed hidden into the queue at the project’s gold rate; `training`: shown to new annotators before real work.
+                         * @enum {string}
+                         */
+                        kind: "evaluation" | "training";
+                        /** @description Their mean score, 0..1 (in lists). */
+                        meanScore?: number | null;
+                        /** @description The task’s params, as annotators see them. */
+                        params: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Project name. */
+                        project: string;
+                        /** @description Task type. */
+                        type: string;
                     };
                 };
             };
@@ -4871,6 +5847,44 @@ export interface operations {
                         };
                         /** @description Queue priority of the project, -100..100; higher is served first. */
                         priority: number;
+                        /** @description Quality policy: hidden gold rate, pause threshold, training gate, weighted consensus (defaults applied). */
+                        quality: {
+                            /**
+                             * @description How many evaluation answers a person gives before the pause rule judges them (default 5).
+                             * @default 5
+                             */
+                            gold_min_answers: number;
+                            /**
+                             * @description Share of labeling leases that are hidden evaluation tasks, 0–0.5 (default 0.05); gold is served only while real work waits, so it looks like any other task.
+                             * @default 0.05
+                             */
+                            gold_rate: number;
+                            /**
+                             * @description Pause an annotator when their mean gold score over the last `gold_window` evaluation answers is below this (0..1), after `gold_min_answers`; null: never.
+                             * @default null
+                             */
+                            gold_threshold: number | null;
+                            /**
+                             * @description How many recent evaluation answers the pause rule averages (default 20).
+                             * @default 20
+                             */
+                            gold_window: number;
+                            /**
+                             * @description The score (0..1) a training answer needs to count as passed (default 0.8).
+                             * @default 0.8
+                             */
+                            training_pass_score: number;
+                            /**
+                             * @description Training tasks to pass before real work (0–100; default 0: no gate). With fewer training tasks than this, all of them.
+                             * @default 0
+                             */
+                            training_required: number;
+                            /**
+                             * @description Weigh answers in consensus by each annotator's measured reliability (gold accuracy, else agreement with consensus); default true.
+                             * @default true
+                             */
+                            weighted_consensus: boolean;
+                        };
                         /** @description Who may work the project: workforces (with optional shares) and required skills. */
                         routing: {
                             /**
@@ -4976,6 +5990,667 @@ export interface operations {
             };
         };
     };
+    refreshProjectReliability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the reliability refresh measured and stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Everyone with answers in consensus, by user id. */
+                        annotators: {
+                            /** @description Answers it rests on. */
+                            answers: number;
+                            /**
+                             * @description `written`: stored as their consensus reliability; `unchanged`: already stored; `kept_gold`: their reliability measured on gold is kept (better evidence); `too_few_answers`: nothing stored.
+                             * @enum {string}
+                             */
+                            outcome: "written" | "unchanged" | "kept_gold" | "too_few_answers";
+                            /** @description Measured reliability, 0..1; null with too few answers. */
+                            reliability: number | null;
+                            /** @description The person. */
+                            userId: string;
+                        }[];
+                        /** @description Labeling answers read. */
+                        answers: number;
+                        /**
+                         * @description `dawid_skene`: categorical types, Dawid-Skene’s probability of labeling a random task right; `mean_score`: the mean score of their answers against the final result (tasks labeled by two or more).
+                         * @enum {string}
+                         */
+                        method: "dawid_skene" | "mean_score";
+                        /** @description Fewest answers a reliability rests on (the project’s `gold_min_answers`). */
+                        minAnswers: number;
+                        /** @description Project name. */
+                        project: string;
+                        /**
+                         * Format: date-time
+                         * @description Start of the window (the last 30 days).
+                         */
+                        since: string;
+                        /** @description Whether the window had more answers than were read (the newest count). */
+                        truncated: boolean;
+                        /**
+                         * Format: date-time
+                         * @description End of the window (now).
+                         */
+                        until: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getProjectScorecards: {
+        parameters: {
+            query?: {
+                /** @description `annotator` (default): one scorecard per person; `workforce`: the answers given for each workforce pooled. */
+                by?: "annotator" | "workforce";
+                /** @description Start of the period, inclusive (ISO 8601; default: 30 days before `until`). */
+                since?: string;
+                /** @description End of the period, exclusive (ISO 8601; default: now). */
+                until?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scorecards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description With `by=annotator`: one per person, by email; else null. */
+                        annotators: {
+                            /** @description Agreement with the final result. */
+                            agreementWithConsensus: {
+                                /** @description Labeling answers of completed tasks whose final round had two or more answers (a lone answer is the result, so it says nothing). */
+                                answers: number;
+                                /** @description Mean of the type’s score of each answer against the task’s final response, 0..1. */
+                                meanScore: number | null;
+                            };
+                            /** @description Every check that had their data, flagged or not. */
+                            checks: {
+                                /**
+                                 * @description `fast_answers`: too many answers faster than a quarter of the project’s median time; `side_bias`: picks the option shown first (or second) more than chance; `length_bias`: prefers the longer response more than the other annotators do; `transitivity`: circular preferences (A over B, B over C, C over A).
+                                 * @enum {string}
+                                 */
+                                check: "fast_answers" | "side_bias" | "length_bias" | "transitivity";
+                                /** @description The check’s figures: `fast_answers` answers, fast, share, medianMs, thresholdMs; `side_bias` answers, firstChosen, share, pValue, ties; `length_bias` answers, longerChosen, share, crowdAnswers, crowdShare, pValue, ties, equalLength; `transitivity` comparisons, triads, cycles, rate, tiedTriads. A workforce’s checks: annotators, flaggedAnnotators. */
+                                figures: {
+                                    [key: string]: number | null;
+                                };
+                                /** @description Whether the check flagged them. */
+                                flagged: boolean;
+                                /** @description The project whose answers were checked. */
+                                project: string;
+                                /** @description Why, in plain English; null when not flagged. */
+                                reason: string | null;
+                            }[];
+                            /** @description Their email address (null when no longer a member). */
+                            email: string | null;
+                            /** @description The checks that flagged them. */
+                            flags: {
+                                /**
+                                 * @description `fast_answers`: too many answers faster than a quarter of the project’s median time; `side_bias`: picks the option shown first (or second) more than chance; `length_bias`: prefers the longer response more than the other annotators do; `transitivity`: circular preferences (A over B, B over C, C over A).
+                                 * @enum {string}
+                                 */
+                                check: "fast_answers" | "side_bias" | "length_bias" | "transitivity";
+                                /** @description The check’s figures: `fast_answers` answers, fast, share, medianMs, thresholdMs; `side_bias` answers, firstChosen, share, pValue, ties; `length_bias` answers, longerChosen, share, crowdAnswers, crowdShare, pValue, ties, equalLength; `transitivity` comparisons, triads, cycles, rate, tiedTriads. A workforce’s checks: annotators, flaggedAnnotators. */
+                                figures: {
+                                    [key: string]: number | null;
+                                };
+                                /** @description Whether the check flagged them. */
+                                flagged: boolean;
+                                /** @description The project whose answers were checked. */
+                                project: string;
+                                /** @description Why, in plain English; null when not flagged. */
+                                reason: string | null;
+                            }[];
+                            /** @description Hidden gold results. */
+                            gold: {
+                                /** @description Hidden evaluation answers submitted in the period. */
+                                answers: number;
+                                /** @description 95 % interval of the mean score (percentile bootstrap, 1000 resamples, seeded: the same data gives the same interval); null without data. */
+                                interval: {
+                                    /** @description Upper bound: the 97.5 % quantile. */
+                                    high: number;
+                                    /** @description Lower bound: the 2.5 % quantile of the resampled statistic. */
+                                    low: number;
+                                } | null;
+                                /** @description Their mean score, 0..1 (null without answers). */
+                                meanScore: number | null;
+                            };
+                            /** @description Their name. */
+                            name: string | null;
+                            /** @description What reviewers said of the rounds they labeled. */
+                            reviewAcceptance: {
+                                /** @description Accepted as labeled. */
+                                accepted: number;
+                                /** @description Accepted with a correction. */
+                                fixed: number;
+                                /** @description (accepted + fixed) / reviewed; null when nothing was reviewed. */
+                                rate: number | null;
+                                /** @description Sent back to labeling. */
+                                rejected: number;
+                                /** @description Reviewer verdicts in the period on rounds they labeled. */
+                                reviewed: number;
+                            };
+                            /** @description Their standings with the projects in scope (those recorded). */
+                            standings: {
+                                /** @description Set while they may not work the project. */
+                                paused: {
+                                    /**
+                                     * Format: date-time
+                                     * @description Since when.
+                                     */
+                                    at: string;
+                                    /**
+                                     * @description Why: gold, training, or a manager.
+                                     * @enum {string}
+                                     */
+                                    by: "gold" | "training" | "manager";
+                                    /** @description The reason, as shown to the person. */
+                                    reason: string;
+                                } | null;
+                                /** @description Project name. */
+                                project: string;
+                                /** @description The weight of their answers in consensus, 0..1. */
+                                reliability: number | null;
+                                /** @description Where the reliability comes from. */
+                                reliabilitySource: ("gold" | "consensus") | null;
+                            }[];
+                            /** @description How much labeling work, how fast. */
+                            throughput: {
+                                /** @description Labeling answers submitted in the period. */
+                                answers: number;
+                                /** @description Median time spent per answer, in ms (null without answers). */
+                                medianTimeMs: number | null;
+                                /** @description answers / the period’s length in days. */
+                                perDay: number;
+                            };
+                            /** @description The person. */
+                            userId: string;
+                            /** @description Their current workforce (null: unassigned). */
+                            workforce: {
+                                /** @description Workforce id. */
+                                id: string;
+                                /** @description Workforce name. */
+                                name: string;
+                            } | null;
+                        }[] | null;
+                        /** @description Most labeling answers (and, apart, gold answers) read. */
+                        answerLimit: number;
+                        /**
+                         * @description Per annotator or per workforce.
+                         * @enum {string}
+                         */
+                        by: "annotator" | "workforce";
+                        /** @description The projects covered, by name. */
+                        projects: string[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period (inclusive).
+                         */
+                        since: string;
+                        /** @description Whether the period had more labeling or gold answers than `answerLimit`; then only the newest count. */
+                        truncated: boolean;
+                        /**
+                         * Format: date-time
+                         * @description End of the period (exclusive).
+                         */
+                        until: string;
+                        /** @description With `by=workforce`: one per workforce, by name, then answers without one; else null. */
+                        workforces: {
+                            /** @description Agreement with the final result. */
+                            agreementWithConsensus: {
+                                /** @description Labeling answers of completed tasks whose final round had two or more answers (a lone answer is the result, so it says nothing). */
+                                answers: number;
+                                /** @description Mean of the type’s score of each answer against the task’s final response, 0..1. */
+                                meanScore: number | null;
+                            };
+                            /** @description People with answers, gold answers or reviewed rounds for it in the period. */
+                            annotators: number;
+                            /** @description Every check that had their data, flagged or not. */
+                            checks: {
+                                /**
+                                 * @description `fast_answers`: too many answers faster than a quarter of the project’s median time; `side_bias`: picks the option shown first (or second) more than chance; `length_bias`: prefers the longer response more than the other annotators do; `transitivity`: circular preferences (A over B, B over C, C over A).
+                                 * @enum {string}
+                                 */
+                                check: "fast_answers" | "side_bias" | "length_bias" | "transitivity";
+                                /** @description The check’s figures: `fast_answers` answers, fast, share, medianMs, thresholdMs; `side_bias` answers, firstChosen, share, pValue, ties; `length_bias` answers, longerChosen, share, crowdAnswers, crowdShare, pValue, ties, equalLength; `transitivity` comparisons, triads, cycles, rate, tiedTriads. A workforce’s checks: annotators, flaggedAnnotators. */
+                                figures: {
+                                    [key: string]: number | null;
+                                };
+                                /** @description Whether the check flagged them. */
+                                flagged: boolean;
+                                /** @description The project whose answers were checked. */
+                                project: string;
+                                /** @description Why, in plain English; null when not flagged. */
+                                reason: string | null;
+                            }[];
+                            /** @description The checks that flagged them. */
+                            flags: {
+                                /**
+                                 * @description `fast_answers`: too many answers faster than a quarter of the project’s median time; `side_bias`: picks the option shown first (or second) more than chance; `length_bias`: prefers the longer response more than the other annotators do; `transitivity`: circular preferences (A over B, B over C, C over A).
+                                 * @enum {string}
+                                 */
+                                check: "fast_answers" | "side_bias" | "length_bias" | "transitivity";
+                                /** @description The check’s figures: `fast_answers` answers, fast, share, medianMs, thresholdMs; `side_bias` answers, firstChosen, share, pValue, ties; `length_bias` answers, longerChosen, share, crowdAnswers, crowdShare, pValue, ties, equalLength; `transitivity` comparisons, triads, cycles, rate, tiedTriads. A workforce’s checks: annotators, flaggedAnnotators. */
+                                figures: {
+                                    [key: string]: number | null;
+                                };
+                                /** @description Whether the check flagged them. */
+                                flagged: boolean;
+                                /** @description The project whose answers were checked. */
+                                project: string;
+                                /** @description Why, in plain English; null when not flagged. */
+                                reason: string | null;
+                            }[];
+                            /** @description Hidden gold results. */
+                            gold: {
+                                /** @description Hidden evaluation answers submitted in the period. */
+                                answers: number;
+                                /** @description 95 % interval of the mean score (percentile bootstrap, 1000 resamples, seeded: the same data gives the same interval); null without data. */
+                                interval: {
+                                    /** @description Upper bound: the 97.5 % quantile. */
+                                    high: number;
+                                    /** @description Lower bound: the 2.5 % quantile of the resampled statistic. */
+                                    low: number;
+                                } | null;
+                                /** @description Their mean score, 0..1 (null without answers). */
+                                meanScore: number | null;
+                            };
+                            /** @description Of them, how many are paused from a project in scope. */
+                            pausedAnnotators: number;
+                            /** @description What reviewers said of the rounds they labeled. */
+                            reviewAcceptance: {
+                                /** @description Accepted as labeled. */
+                                accepted: number;
+                                /** @description Accepted with a correction. */
+                                fixed: number;
+                                /** @description (accepted + fixed) / reviewed; null when nothing was reviewed. */
+                                rate: number | null;
+                                /** @description Sent back to labeling. */
+                                rejected: number;
+                                /** @description Reviewer verdicts in the period on rounds they labeled. */
+                                reviewed: number;
+                            };
+                            /** @description How much labeling work, how fast. */
+                            throughput: {
+                                /** @description Labeling answers submitted in the period. */
+                                answers: number;
+                                /** @description Median time spent per answer, in ms (null without answers). */
+                                medianTimeMs: number | null;
+                                /** @description answers / the period’s length in days. */
+                                perDay: number;
+                            };
+                            /** @description The workforce (null: answers given without one). */
+                            workforce: {
+                                /** @description Workforce id. */
+                                id: string;
+                                /** @description Workforce name. */
+                                name: string;
+                            } | null;
+                        }[] | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    listStandings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Standings by user id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description One per person, by user id. */
+                        standings: {
+                            /** @description Their email address (null when no longer a member). */
+                            email: string | null;
+                            /** @description Hidden gold results on this project. */
+                            gold: {
+                                /** @description Evaluation answers given. */
+                                answers: number;
+                                /** @description Their mean score, 0..1 (null before the first). */
+                                meanScore: number | null;
+                            };
+                            /** @description Their name. */
+                            name: string | null;
+                            /** @description Set while they may not work the project. */
+                            paused: {
+                                /**
+                                 * Format: date-time
+                                 * @description Since when.
+                                 */
+                                at: string;
+                                /**
+                                 * @description Why: low gold scores, a failed training gate, or a manager.
+                                 * @enum {string}
+                                 */
+                                by: "gold" | "training" | "manager";
+                                /** @description The reason, as shown to the person. */
+                                reason: string;
+                            } | null;
+                            /** @description The weight of their answers in consensus, 0..1 (null: unknown, counted as 1). */
+                            reliability: number | null;
+                            /** @description Where the reliability comes from: recent gold scores, or agreement with consensus. */
+                            reliabilitySource: ("gold" | "consensus") | null;
+                            /** @description Progress through the training gate. */
+                            training: {
+                                /** @description Training answers given. */
+                                answered: number;
+                                /** @description Training answers that met the project’s pass score. */
+                                passedCount: number;
+                                /**
+                                 * @description `in_progress` until enough training answers pass; `passed` (real work opens); `failed` (too few can pass: paused until a manager reinstates).
+                                 * @enum {string}
+                                 */
+                                state: "not_required" | "in_progress" | "passed" | "failed";
+                                /** @description How many must pass. */
+                                target: number;
+                            };
+                            /** @description The person. */
+                            userId: string;
+                            /** @description Their workforce. */
+                            workforceId: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    setPaused: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+                /** @description The person. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        /** @description Pause (with a reason) or reinstate. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Pause.
+                     * @enum {boolean}
+                     */
+                    paused: true;
+                    /** @description Why, in words the person will read (required). */
+                    reason: string;
+                } | {
+                    /**
+                     * @description Reinstate.
+                     * @enum {boolean}
+                     */
+                    paused: false;
+                };
+            };
+        };
+        responses: {
+            /** @description A person's standing with a project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Their email address (null when no longer a member). */
+                        email: string | null;
+                        /** @description Hidden gold results on this project. */
+                        gold: {
+                            /** @description Evaluation answers given. */
+                            answers: number;
+                            /** @description Their mean score, 0..1 (null before the first). */
+                            meanScore: number | null;
+                        };
+                        /** @description Their name. */
+                        name: string | null;
+                        /** @description Set while they may not work the project. */
+                        paused: {
+                            /**
+                             * Format: date-time
+                             * @description Since when.
+                             */
+                            at: string;
+                            /**
+                             * @description Why: low gold scores, a failed training gate, or a manager.
+                             * @enum {string}
+                             */
+                            by: "gold" | "training" | "manager";
+                            /** @description The reason, as shown to the person. */
+                            reason: string;
+                        } | null;
+                        /** @description The weight of their answers in consensus, 0..1 (null: unknown, counted as 1). */
+                        reliability: number | null;
+                        /** @description Where the reliability comes from: recent gold scores, or agreement with consensus. */
+                        reliabilitySource: ("gold" | "consensus") | null;
+                        /** @description Progress through the training gate. */
+                        training: {
+                            /** @description Training answers given. */
+                            answered: number;
+                            /** @description Training answers that met the project’s pass score. */
+                            passedCount: number;
+                            /**
+                             * @description `in_progress` until enough training answers pass; `passed` (real work opens); `failed` (too few can pass: paused until a manager reinstates).
+                             * @enum {string}
+                             */
+                            state: "not_required" | "in_progress" | "passed" | "failed";
+                            /** @description How many must pass. */
+                            target: number;
+                        };
+                        /** @description The person. */
+                        userId: string;
+                        /** @description Their workforce. */
+                        workforceId: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     getProjectWorkflow: {
         parameters: {
             query?: never;
@@ -4988,7 +6663,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A project's workflow, routing and priority. */
+            /** @description A project's workflow, routing, priority and quality policy. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4997,6 +6672,44 @@ export interface operations {
                     "application/json": {
                         /** @description Queue priority of the project, -100..100; higher is served first. */
                         priority: number;
+                        /** @description Quality policy: hidden gold rate, pause threshold, training gate, weighted consensus. */
+                        quality: {
+                            /**
+                             * @description How many evaluation answers a person gives before the pause rule judges them (default 5).
+                             * @default 5
+                             */
+                            gold_min_answers: number;
+                            /**
+                             * @description Share of labeling leases that are hidden evaluation tasks, 0–0.5 (default 0.05); gold is served only while real work waits, so it looks like any other task.
+                             * @default 0.05
+                             */
+                            gold_rate: number;
+                            /**
+                             * @description Pause an annotator when their mean gold score over the last `gold_window` evaluation answers is below this (0..1), after `gold_min_answers`; null: never.
+                             * @default null
+                             */
+                            gold_threshold: number | null;
+                            /**
+                             * @description How many recent evaluation answers the pause rule averages (default 20).
+                             * @default 20
+                             */
+                            gold_window: number;
+                            /**
+                             * @description The score (0..1) a training answer needs to count as passed (default 0.8).
+                             * @default 0.8
+                             */
+                            training_pass_score: number;
+                            /**
+                             * @description Training tasks to pass before real work (0–100; default 0: no gate). With fewer training tasks than this, all of them.
+                             * @default 0
+                             */
+                            training_required: number;
+                            /**
+                             * @description Weigh answers in consensus by each annotator's measured reliability (gold accuracy, else agreement with consensus); default true.
+                             * @default true
+                             */
+                            weighted_consensus: boolean;
+                        };
                         /** @description Who may work the project: workforces (with shares) and skills. */
                         routing: {
                             /**
@@ -5109,6 +6822,44 @@ export interface operations {
                 "application/json": {
                     /** @description The new queue priority, -100..100; higher is served first. */
                     priority?: number;
+                    /** @description The new quality policy, replacing the old one whole (omitted keys take their defaults): hidden gold rate, pause threshold, training gate, weighted consensus. */
+                    quality?: {
+                        /**
+                         * @description How many evaluation answers a person gives before the pause rule judges them (default 5).
+                         * @default 5
+                         */
+                        gold_min_answers?: number;
+                        /**
+                         * @description Share of labeling leases that are hidden evaluation tasks, 0–0.5 (default 0.05); gold is served only while real work waits, so it looks like any other task.
+                         * @default 0.05
+                         */
+                        gold_rate?: number;
+                        /**
+                         * @description Pause an annotator when their mean gold score over the last `gold_window` evaluation answers is below this (0..1), after `gold_min_answers`; null: never.
+                         * @default null
+                         */
+                        gold_threshold?: number | null;
+                        /**
+                         * @description How many recent evaluation answers the pause rule averages (default 20).
+                         * @default 20
+                         */
+                        gold_window?: number;
+                        /**
+                         * @description The score (0..1) a training answer needs to count as passed (default 0.8).
+                         * @default 0.8
+                         */
+                        training_pass_score?: number;
+                        /**
+                         * @description Training tasks to pass before real work (0–100; default 0: no gate). With fewer training tasks than this, all of them.
+                         * @default 0
+                         */
+                        training_required?: number;
+                        /**
+                         * @description Weigh answers in consensus by each annotator's measured reliability (gold accuracy, else agreement with consensus); default true.
+                         * @default true
+                         */
+                        weighted_consensus?: boolean;
+                    };
                     /** @description The new routing, replacing the old one whole: active workforces of the organization, each at most once, with optional shares; required skills. */
                     routing?: {
                         /**
@@ -5162,7 +6913,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A project's workflow, routing and priority. */
+            /** @description A project's workflow, routing, priority and quality policy. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5171,6 +6922,44 @@ export interface operations {
                     "application/json": {
                         /** @description Queue priority of the project, -100..100; higher is served first. */
                         priority: number;
+                        /** @description Quality policy: hidden gold rate, pause threshold, training gate, weighted consensus. */
+                        quality: {
+                            /**
+                             * @description How many evaluation answers a person gives before the pause rule judges them (default 5).
+                             * @default 5
+                             */
+                            gold_min_answers: number;
+                            /**
+                             * @description Share of labeling leases that are hidden evaluation tasks, 0–0.5 (default 0.05); gold is served only while real work waits, so it looks like any other task.
+                             * @default 0.05
+                             */
+                            gold_rate: number;
+                            /**
+                             * @description Pause an annotator when their mean gold score over the last `gold_window` evaluation answers is below this (0..1), after `gold_min_answers`; null: never.
+                             * @default null
+                             */
+                            gold_threshold: number | null;
+                            /**
+                             * @description How many recent evaluation answers the pause rule averages (default 20).
+                             * @default 20
+                             */
+                            gold_window: number;
+                            /**
+                             * @description The score (0..1) a training answer needs to count as passed (default 0.8).
+                             * @default 0.8
+                             */
+                            training_pass_score: number;
+                            /**
+                             * @description Training tasks to pass before real work (0–100; default 0: no gate). With fewer training tasks than this, all of them.
+                             * @default 0
+                             */
+                            training_required: number;
+                            /**
+                             * @description Weigh answers in consensus by each annotator's measured reliability (gold accuracy, else agreement with consensus); default true.
+                             * @default true
+                             */
+                            weighted_consensus: boolean;
+                        };
                         /** @description Who may work the project: workforces (with shares) and skills. */
                         routing: {
                             /**
@@ -5220,6 +7009,309 @@ export interface operations {
                                 sample_rate?: number;
                             };
                         };
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getScorecards: {
+        parameters: {
+            query?: {
+                /** @description `annotator` (default): one scorecard per person; `workforce`: the answers given for each workforce pooled. */
+                by?: "annotator" | "workforce";
+                /** @description Start of the period, inclusive (ISO 8601; default: 30 days before `until`). */
+                since?: string;
+                /** @description End of the period, exclusive (ISO 8601; default: now). */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scorecards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description With `by=annotator`: one per person, by email; else null. */
+                        annotators: {
+                            /** @description Agreement with the final result. */
+                            agreementWithConsensus: {
+                                /** @description Labeling answers of completed tasks whose final round had two or more answers (a lone answer is the result, so it says nothing). */
+                                answers: number;
+                                /** @description Mean of the type’s score of each answer against the task’s final response, 0..1. */
+                                meanScore: number | null;
+                            };
+                            /** @description Every check that had their data, flagged or not. */
+                            checks: {
+                                /**
+                                 * @description `fast_answers`: too many answers faster than a quarter of the project’s median time; `side_bias`: picks the option shown first (or second) more than chance; `length_bias`: prefers the longer response more than the other annotators do; `transitivity`: circular preferences (A over B, B over C, C over A).
+                                 * @enum {string}
+                                 */
+                                check: "fast_answers" | "side_bias" | "length_bias" | "transitivity";
+                                /** @description The check’s figures: `fast_answers` answers, fast, share, medianMs, thresholdMs; `side_bias` answers, firstChosen, share, pValue, ties; `length_bias` answers, longerChosen, share, crowdAnswers, crowdShare, pValue, ties, equalLength; `transitivity` comparisons, triads, cycles, rate, tiedTriads. A workforce’s checks: annotators, flaggedAnnotators. */
+                                figures: {
+                                    [key: string]: number | null;
+                                };
+                                /** @description Whether the check flagged them. */
+                                flagged: boolean;
+                                /** @description The project whose answers were checked. */
+                                project: string;
+                                /** @description Why, in plain English; null when not flagged. */
+                                reason: string | null;
+                            }[];
+                            /** @description Their email address (null when no longer a member). */
+                            email: string | null;
+                            /** @description The checks that flagged them. */
+                            flags: {
+                                /**
+                                 * @description `fast_answers`: too many answers faster than a quarter of the project’s median time; `side_bias`: picks the option shown first (or second) more than chance; `length_bias`: prefers the longer response more than the other annotators do; `transitivity`: circular preferences (A over B, B over C, C over A).
+                                 * @enum {string}
+                                 */
+                                check: "fast_answers" | "side_bias" | "length_bias" | "transitivity";
+                                /** @description The check’s figures: `fast_answers` answers, fast, share, medianMs, thresholdMs; `side_bias` answers, firstChosen, share, pValue, ties; `length_bias` answers, longerChosen, share, crowdAnswers, crowdShare, pValue, ties, equalLength; `transitivity` comparisons, triads, cycles, rate, tiedTriads. A workforce’s checks: annotators, flaggedAnnotators. */
+                                figures: {
+                                    [key: string]: number | null;
+                                };
+                                /** @description Whether the check flagged them. */
+                                flagged: boolean;
+                                /** @description The project whose answers were checked. */
+                                project: string;
+                                /** @description Why, in plain English; null when not flagged. */
+                                reason: string | null;
+                            }[];
+                            /** @description Hidden gold results. */
+                            gold: {
+                                /** @description Hidden evaluation answers submitted in the period. */
+                                answers: number;
+                                /** @description 95 % interval of the mean score (percentile bootstrap, 1000 resamples, seeded: the same data gives the same interval); null without data. */
+                                interval: {
+                                    /** @description Upper bound: the 97.5 % quantile. */
+                                    high: number;
+                                    /** @description Lower bound: the 2.5 % quantile of the resampled statistic. */
+                                    low: number;
+                                } | null;
+                                /** @description Their mean score, 0..1 (null without answers). */
+                                meanScore: number | null;
+                            };
+                            /** @description Their name. */
+                            name: string | null;
+                            /** @description What reviewers said of the rounds they labeled. */
+                            reviewAcceptance: {
+                                /** @description Accepted as labeled. */
+                                accepted: number;
+                                /** @description Accepted with a correction. */
+                                fixed: number;
+                                /** @description (accepted + fixed) / reviewed; null when nothing was reviewed. */
+                                rate: number | null;
+                                /** @description Sent back to labeling. */
+                                rejected: number;
+                                /** @description Reviewer verdicts in the period on rounds they labeled. */
+                                reviewed: number;
+                            };
+                            /** @description Their standings with the projects in scope (those recorded). */
+                            standings: {
+                                /** @description Set while they may not work the project. */
+                                paused: {
+                                    /**
+                                     * Format: date-time
+                                     * @description Since when.
+                                     */
+                                    at: string;
+                                    /**
+                                     * @description Why: gold, training, or a manager.
+                                     * @enum {string}
+                                     */
+                                    by: "gold" | "training" | "manager";
+                                    /** @description The reason, as shown to the person. */
+                                    reason: string;
+                                } | null;
+                                /** @description Project name. */
+                                project: string;
+                                /** @description The weight of their answers in consensus, 0..1. */
+                                reliability: number | null;
+                                /** @description Where the reliability comes from. */
+                                reliabilitySource: ("gold" | "consensus") | null;
+                            }[];
+                            /** @description How much labeling work, how fast. */
+                            throughput: {
+                                /** @description Labeling answers submitted in the period. */
+                                answers: number;
+                                /** @description Median time spent per answer, in ms (null without answers). */
+                                medianTimeMs: number | null;
+                                /** @description answers / the period’s length in days. */
+                                perDay: number;
+                            };
+                            /** @description The person. */
+                            userId: string;
+                            /** @description Their current workforce (null: unassigned). */
+                            workforce: {
+                                /** @description Workforce id. */
+                                id: string;
+                                /** @description Workforce name. */
+                                name: string;
+                            } | null;
+                        }[] | null;
+                        /** @description Most labeling answers (and, apart, gold answers) read. */
+                        answerLimit: number;
+                        /**
+                         * @description Per annotator or per workforce.
+                         * @enum {string}
+                         */
+                        by: "annotator" | "workforce";
+                        /** @description The projects covered, by name. */
+                        projects: string[];
+                        /**
+                         * Format: date-time
+                         * @description Start of the period (inclusive).
+                         */
+                        since: string;
+                        /** @description Whether the period had more labeling or gold answers than `answerLimit`; then only the newest count. */
+                        truncated: boolean;
+                        /**
+                         * Format: date-time
+                         * @description End of the period (exclusive).
+                         */
+                        until: string;
+                        /** @description With `by=workforce`: one per workforce, by name, then answers without one; else null. */
+                        workforces: {
+                            /** @description Agreement with the final result. */
+                            agreementWithConsensus: {
+                                /** @description Labeling answers of completed tasks whose final round had two or more answers (a lone answer is the result, so it says nothing). */
+                                answers: number;
+                                /** @description Mean of the type’s score of each answer against the task’s final response, 0..1. */
+                                meanScore: number | null;
+                            };
+                            /** @description People with answers, gold answers or reviewed rounds for it in the period. */
+                            annotators: number;
+                            /** @description Every check that had their data, flagged or not. */
+                            checks: {
+                                /**
+                                 * @description `fast_answers`: too many answers faster than a quarter of the project’s median time; `side_bias`: picks the option shown first (or second) more than chance; `length_bias`: prefers the longer response more than the other annotators do; `transitivity`: circular preferences (A over B, B over C, C over A).
+                                 * @enum {string}
+                                 */
+                                check: "fast_answers" | "side_bias" | "length_bias" | "transitivity";
+                                /** @description The check’s figures: `fast_answers` answers, fast, share, medianMs, thresholdMs; `side_bias` answers, firstChosen, share, pValue, ties; `length_bias` answers, longerChosen, share, crowdAnswers, crowdShare, pValue, ties, equalLength; `transitivity` comparisons, triads, cycles, rate, tiedTriads. A workforce’s checks: annotators, flaggedAnnotators. */
+                                figures: {
+                                    [key: string]: number | null;
+                                };
+                                /** @description Whether the check flagged them. */
+                                flagged: boolean;
+                                /** @description The project whose answers were checked. */
+                                project: string;
+                                /** @description Why, in plain English; null when not flagged. */
+                                reason: string | null;
+                            }[];
+                            /** @description The checks that flagged them. */
+                            flags: {
+                                /**
+                                 * @description `fast_answers`: too many answers faster than a quarter of the project’s median time; `side_bias`: picks the option shown first (or second) more than chance; `length_bias`: prefers the longer response more than the other annotators do; `transitivity`: circular preferences (A over B, B over C, C over A).
+                                 * @enum {string}
+                                 */
+                                check: "fast_answers" | "side_bias" | "length_bias" | "transitivity";
+                                /** @description The check’s figures: `fast_answers` answers, fast, share, medianMs, thresholdMs; `side_bias` answers, firstChosen, share, pValue, ties; `length_bias` answers, longerChosen, share, crowdAnswers, crowdShare, pValue, ties, equalLength; `transitivity` comparisons, triads, cycles, rate, tiedTriads. A workforce’s checks: annotators, flaggedAnnotators. */
+                                figures: {
+                                    [key: string]: number | null;
+                                };
+                                /** @description Whether the check flagged them. */
+                                flagged: boolean;
+                                /** @description The project whose answers were checked. */
+                                project: string;
+                                /** @description Why, in plain English; null when not flagged. */
+                                reason: string | null;
+                            }[];
+                            /** @description Hidden gold results. */
+                            gold: {
+                                /** @description Hidden evaluation answers submitted in the period. */
+                                answers: number;
+                                /** @description 95 % interval of the mean score (percentile bootstrap, 1000 resamples, seeded: the same data gives the same interval); null without data. */
+                                interval: {
+                                    /** @description Upper bound: the 97.5 % quantile. */
+                                    high: number;
+                                    /** @description Lower bound: the 2.5 % quantile of the resampled statistic. */
+                                    low: number;
+                                } | null;
+                                /** @description Their mean score, 0..1 (null without answers). */
+                                meanScore: number | null;
+                            };
+                            /** @description Of them, how many are paused from a project in scope. */
+                            pausedAnnotators: number;
+                            /** @description What reviewers said of the rounds they labeled. */
+                            reviewAcceptance: {
+                                /** @description Accepted as labeled. */
+                                accepted: number;
+                                /** @description Accepted with a correction. */
+                                fixed: number;
+                                /** @description (accepted + fixed) / reviewed; null when nothing was reviewed. */
+                                rate: number | null;
+                                /** @description Sent back to labeling. */
+                                rejected: number;
+                                /** @description Reviewer verdicts in the period on rounds they labeled. */
+                                reviewed: number;
+                            };
+                            /** @description How much labeling work, how fast. */
+                            throughput: {
+                                /** @description Labeling answers submitted in the period. */
+                                answers: number;
+                                /** @description Median time spent per answer, in ms (null without answers). */
+                                medianTimeMs: number | null;
+                                /** @description answers / the period’s length in days. */
+                                perDay: number;
+                            };
+                            /** @description The workforce (null: answers given without one). */
+                            workforce: {
+                                /** @description Workforce id. */
+                                id: string;
+                                /** @description Workforce name. */
+                                name: string;
+                            } | null;
+                        }[] | null;
                     };
                 };
             };
@@ -5904,6 +7996,20 @@ export interface operations {
                             /** @description Task type. */
                             type: string;
                         };
+                        /** @description For a training task (shown before real work on a project that requires it): the person’s progress; null for any other task. */
+                        training: {
+                            /** @description Training answers given. */
+                            answered: number;
+                            /** @description Training answers that met the project’s pass score. */
+                            passedCount: number;
+                            /**
+                             * @description `in_progress` until enough training answers pass; `passed` (real work opens); `failed` (too few can pass: paused until a manager reinstates).
+                             * @enum {string}
+                             */
+                            state: "not_required" | "in_progress" | "passed" | "failed";
+                            /** @description How many must pass. */
+                            target: number;
+                        } | null;
                     };
                 };
             };
@@ -6328,10 +8434,30 @@ export interface operations {
                             workforceId: string | null;
                         };
                         /**
-                         * @description `waiting` for the stage’s other slots, `review` when the task went to review, `completed`, or `relabel` after a rejection.
+                         * @description `waiting` for the stage’s other slots, `review` when the task went to review, `completed`, `relabel` after a rejection, or `training` for a training task (see `training`).
                          * @enum {string}
                          */
-                        taskOutcome: "waiting" | "review" | "completed" | "relabel";
+                        taskOutcome: "waiting" | "review" | "completed" | "relabel" | "training";
+                        /** @description For a training task: how the answer scored, the expected answer and the progress; else null. */
+                        training: {
+                            /** @description Training answers given. */
+                            answered: number;
+                            /** @description The expected answer, to compare with the one given. */
+                            expectedResponse: unknown;
+                            /** @description Whether this answer met the pass score. */
+                            passed: boolean;
+                            /** @description Training answers that met the project’s pass score. */
+                            passedCount: number;
+                            /** @description This answer’s score against the expected answer, 0..1. */
+                            score: number;
+                            /**
+                             * @description `in_progress` until enough training answers pass; `passed` (real work opens); `failed` (too few can pass: paused until a manager reinstates).
+                             * @enum {string}
+                             */
+                            state: "not_required" | "in_progress" | "passed" | "failed";
+                            /** @description How many must pass. */
+                            target: number;
+                        } | null;
                     };
                 };
             };
@@ -6578,10 +8704,30 @@ export interface operations {
                             workforceId: string | null;
                         };
                         /**
-                         * @description `waiting` for the stage’s other slots, `review` when the task went to review, `completed`, or `relabel` after a rejection.
+                         * @description `waiting` for the stage’s other slots, `review` when the task went to review, `completed`, `relabel` after a rejection, or `training` for a training task (see `training`).
                          * @enum {string}
                          */
-                        taskOutcome: "waiting" | "review" | "completed" | "relabel";
+                        taskOutcome: "waiting" | "review" | "completed" | "relabel" | "training";
+                        /** @description For a training task: how the answer scored, the expected answer and the progress; else null. */
+                        training: {
+                            /** @description Training answers given. */
+                            answered: number;
+                            /** @description The expected answer, to compare with the one given. */
+                            expectedResponse: unknown;
+                            /** @description Whether this answer met the pass score. */
+                            passed: boolean;
+                            /** @description Training answers that met the project’s pass score. */
+                            passedCount: number;
+                            /** @description This answer’s score against the expected answer, 0..1. */
+                            score: number;
+                            /**
+                             * @description `in_progress` until enough training answers pass; `passed` (real work opens); `failed` (too few can pass: paused until a manager reinstates).
+                             * @enum {string}
+                             */
+                            state: "not_required" | "in_progress" | "passed" | "failed";
+                            /** @description How many must pass. */
+                            target: number;
+                        } | null;
                     };
                 };
             };
@@ -6776,6 +8922,20 @@ export interface operations {
                                 /** @description Task type. */
                                 type: string;
                             };
+                            /** @description For a training task (shown before real work on a project that requires it): the person’s progress; null for any other task. */
+                            training: {
+                                /** @description Training answers given. */
+                                answered: number;
+                                /** @description Training answers that met the project’s pass score. */
+                                passedCount: number;
+                                /**
+                                 * @description `in_progress` until enough training answers pass; `passed` (real work opens); `failed` (too few can pass: paused until a manager reinstates).
+                                 * @enum {string}
+                                 */
+                                state: "not_required" | "in_progress" | "passed" | "failed";
+                                /** @description How many must pass. */
+                                target: number;
+                            } | null;
                         } | null;
                     };
                 };
@@ -6875,12 +9035,36 @@ export interface operations {
                             instruction: string | null;
                             /** @description Project name (what `POST /api/work/next` takes as `project`). */
                             name: string;
+                            /** @description Set while the caller is paused from the project (no work is leased to them there). */
+                            paused: {
+                                /**
+                                 * Format: date-time
+                                 * @description Since when.
+                                 */
+                                at: string;
+                                /** @description Why, as a manager or the quality rules gave it. */
+                                reason: string;
+                            } | null;
                             /** @description Project priority: higher is served first. */
                             priority: number;
                             /** @description The caller’s own live review leases in the project. */
                             reviewsInProgress: number;
                             /** @description Reviews the caller could lease now (never of a round they labeled); 0 unless they have the reviewer role. Counting stops at 10,000. */
                             reviewsWaiting: number;
+                            /** @description The project’s training gate for the caller: `in_progress` means their next leases there are training tasks; null when the project has none. */
+                            training: {
+                                /** @description Training answers given. */
+                                answered: number;
+                                /** @description Training answers that met the project’s pass score. */
+                                passedCount: number;
+                                /**
+                                 * @description `in_progress` until enough training answers pass; `passed` (real work opens); `failed` (too few can pass: paused until a manager reinstates).
+                                 * @enum {string}
+                                 */
+                                state: "not_required" | "in_progress" | "passed" | "failed";
+                                /** @description How many must pass. */
+                                target: number;
+                            } | null;
                             /** @description Task type. */
                             type: string;
                             /** @description Labeling work the caller could lease now: tasks with an open slot routed to their workforce or to nobody in particular, not taken, skipped or answered by them in this round — each task once, however many of its slots are open (a person answers a task once per round). Counting stops at 10,000: 10,000 means at least that many. */

@@ -38,12 +38,15 @@ import { AuthService } from './services/auth.ts';
 import { BatchService } from './services/batches.ts';
 import { DeliveryService } from './services/deliveries.ts';
 import { FileService } from './services/files.ts';
+import { GoldService } from './services/gold.ts';
 import { InvitationService } from './services/invitations.ts';
 import { MemberService } from './services/members.ts';
 import { OrgService } from './services/orgs.ts';
 import type { Principal } from './services/principal.ts';
 import { ProjectWorkflowService } from './services/project-workflow.ts';
 import { ProjectService } from './services/projects.ts';
+import { QualityService } from './services/quality.ts';
+import { QualityPlans } from './services/quality-plans.ts';
 import { SessionService } from './services/sessions.ts';
 import { TaskService } from './services/tasks.ts';
 import { WebhookSecretService } from './services/webhook-secrets.ts';
@@ -64,6 +67,8 @@ export interface Services {
   batches: BatchService;
   tasks: TaskService;
   work: WorkService;
+  gold: GoldService;
+  quality: QualityService;
   workOverview: WorkOverviewService;
   files: FileService;
   deliveries: DeliveryService;
@@ -87,6 +92,8 @@ export interface AppDeps {
   types?: TaskTypeRegistry;
   /** Log requests (off in tests). */
   logger?: boolean;
+  /** Tosses the coin of hidden gold mixing, like `Math.random` (tests make it certain). */
+  goldRandom?: () => number;
 }
 
 /** The Fastify instance type with the zod type provider. */
@@ -149,6 +156,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const db = deps.db;
   app.decorate('config', config);
   const sessions = new SessionService({ db });
+  const plans = new QualityPlans({ db });
   app.decorate('services', {
     auth: new AuthService({ db }),
     sessions,
@@ -156,11 +164,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     invitations: new InvitationService({ db, sessions }),
     orgs: new OrgService({ db }),
     projects: new ProjectService({ db, types }),
-    projectWorkflows: new ProjectWorkflowService({ db }),
+    projectWorkflows: new ProjectWorkflowService({ db, plans }),
     workforces: new WorkforceService({ db }),
     batches: new BatchService({ db }),
-    tasks: new TaskService({ db, types }),
-    work: new WorkService({ db, types }),
+    tasks: new TaskService({ db, types, plans }),
+    work: new WorkService({ db, types, plans, ...(deps.goldRandom ? { random: deps.goldRandom } : {}) }),
+    gold: new GoldService({ db, plans }),
+    quality: new QualityService({ db, types }),
     workOverview: new WorkOverviewService({ db }),
     files: new FileService({ db, blobs, config }),
     deliveries: new DeliveryService({ db }),

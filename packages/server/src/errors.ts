@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   unauthorized: 401,
   forbidden: 403,
   csrf_failed: 403,
+  paused_from_project: 403,
   not_found: 404,
   unique_id_taken: 409,
   lease_not_held: 409,

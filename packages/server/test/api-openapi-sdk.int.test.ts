@@ -87,6 +87,16 @@ const OPERATIONS = [
   ['post', '/api/work/assignments/{id}/submit', 'submitAssignment'],
   ['post', '/api/work/assignments/{id}/review', 'reviewAssignment'],
   ['get', '/api/work/assignments/{id}/files/{fileId}', 'getLeasedFile'],
+  ['get', '/api/projects/{name}/gold', 'listGoldTasks'],
+  ['post', '/api/projects/{name}/gold', 'createGoldTask'],
+  ['get', '/api/gold/{id}', 'getGoldTask'],
+  ['patch', '/api/gold/{id}', 'updateGoldTask'],
+  ['get', '/api/projects/{name}/standings', 'listStandings'],
+  ['put', '/api/projects/{name}/standings/{userId}/pause', 'setPaused'],
+  ['get', '/api/projects/{name}/scorecards', 'getProjectScorecards'],
+  ['get', '/api/scorecards', 'getScorecards'],
+  ['get', '/api/projects/{name}/agreement', 'getProjectAgreement'],
+  ['post', '/api/projects/{name}/quality/refresh', 'refreshProjectReliability'],
 ] as const;
 
 beforeAll(async () => {

@@ -150,6 +150,55 @@ const ROUTES: RouteCase[] = [
     role: 'manager',
   },
   { family: 'work-overview', method: 'GET', url: '/work/overview', role: 'annotator' },
+  {
+    family: 'gold',
+    method: 'GET',
+    url: (f) => `/projects/${encodeURIComponent(f.project)}/gold`,
+    role: 'manager',
+  },
+  {
+    family: 'gold',
+    method: 'POST',
+    url: (f) => `/projects/${encodeURIComponent(f.project)}/gold`,
+    body: {
+      kind: 'evaluation',
+      params: { attachment: 'https://example.com/a.png', categories: ['a', 'b'] },
+      expectedResponse: { category: 'a' },
+    },
+    role: 'manager',
+  },
+  {
+    family: 'standings',
+    method: 'GET',
+    url: (f) => `/projects/${encodeURIComponent(f.project)}/standings`,
+    role: 'manager',
+  },
+  {
+    family: 'standings',
+    method: 'PUT',
+    url: (f) => `/projects/${encodeURIComponent(f.project)}/standings/${f.spareMemberId}/pause`,
+    body: { paused: false },
+    role: 'manager',
+  },
+  {
+    family: 'quality',
+    method: 'GET',
+    url: (f) => `/projects/${encodeURIComponent(f.project)}/scorecards`,
+    role: 'manager',
+  },
+  {
+    family: 'quality',
+    method: 'POST',
+    url: (f) => `/projects/${encodeURIComponent(f.project)}/quality/refresh`,
+    role: 'manager',
+  },
+  { family: 'quality', method: 'GET', url: '/scorecards?by=workforce', role: 'manager' },
+  {
+    family: 'agreement',
+    method: 'GET',
+    url: (f) => `/projects/${encodeURIComponent(f.project)}/agreement`,
+    role: 'viewer',
+  },
 ];
 
 /** Whether a member with `role` may call a route needing `required`. */

@@ -145,6 +145,8 @@ describe('GET /api/work/overview: what waits for whom', () => {
       inProgress: 0,
       reviewsInProgress: 0,
       priority: 0,
+      paused: null,
+      training: null,
     });
     expect(first.projects[0]).toMatchObject({
       name: 'vendor a only',

@@ -115,6 +115,15 @@ describe('GET and PUT /api/projects/{name}/workflow', () => {
       workflow: { overlap: 1, review: { mode: 'none' }, lease_seconds: 1800 },
       routing: { workforces: [], skills: [] },
       priority: 0,
+      quality: {
+        gold_rate: 0.05,
+        gold_threshold: null,
+        gold_window: 20,
+        gold_min_answers: 5,
+        training_required: 0,
+        training_pass_score: 0.8,
+        weighted_consensus: true,
+      },
     });
     expect((await call('GET', '/projects/defaults')).body).toMatchObject({
       workflow: { overlap: 1 },
@@ -140,6 +149,15 @@ describe('GET and PUT /api/projects/{name}/workflow', () => {
       },
       routing: { workforces: [{ id: w, share: 1 }], skills: ['medicine'] },
       priority: 7,
+      quality: {
+        gold_rate: 0.05,
+        gold_threshold: null,
+        gold_window: 20,
+        gold_min_answers: 5,
+        training_required: 0,
+        training_pass_score: 0.8,
+        weighted_consensus: true,
+      },
     });
     const priorityOnly = await call('PUT', '/projects/replace/workflow', { priority: -3 });
     expect(priorityOnly.body).toMatchObject({

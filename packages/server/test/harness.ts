@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type App, buildApp } from '../src/app.ts';
+import { type App, type AppDeps, buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { type Database, openDatabase } from '../src/db/database.ts';
 import { OrgService } from '../src/services/orgs.ts';
@@ -65,11 +65,14 @@ export interface TestContext {
 let counter = 0;
 
 /** Builds an app over a fresh database with a temporary data directory. */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  deps: Pick<AppDeps, 'goldRandom'> = {},
+): Promise<TestContext> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gw-test-'));
   const config = loadConfig({ GROUNDWORK_DATA_DIR: dataDir, GROUNDWORK_LOG_LEVEL: 'silent', ...env });
   const { db, drop } = await createTestDatabase();
-  const app = await buildApp(config, { db, logger: false });
+  const app = await buildApp(config, { db, logger: false, ...deps });
   await app.ready();
   const orgs = new OrgService({ db });
   return {

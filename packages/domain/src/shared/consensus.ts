@@ -1,7 +1,59 @@
 /**
- * Building blocks of the per-type consensus functions: votes, medoids, medians and similarities. All are
- * deterministic; every tie goes to the earliest answer (or the earliest value seen).
+ * Building blocks of the per-type consensus and score functions: votes, medoids, medians and similarities,
+ * optionally weighted by each answer's weight (see {@link answerWeights}). All are deterministic; every tie
+ * goes to the earliest answer (or the earliest value seen).
  */
+
+/** Absolute slack when comparing sums of weights, so that floating-point rounding cannot break a tie. */
+const WEIGHT_SLACK = 1e-9;
+
+/**
+ * The weights a consensus counts its answers with: one per answer, scaled so that the largest is 1, or
+ * `undefined` when every answer simply counts once. That is the case when `weights` is absent, when all
+ * weights are equal (so equal weights give exactly the unweighted result), and when they are unusable: a
+ * negative or non-finite weight, or all zero. A weight of 0 makes an answer's vote count for nothing; it
+ * still counts in the agreement, which describes the answers, not the annotators.
+ *
+ * @throws RangeError when `weights` is given but does not have one entry per answer.
+ */
+export function answerWeights(weights: readonly number[] | undefined, count: number): number[] | undefined {
+  if (weights === undefined) return undefined;
+  if (weights.length !== count) {
+    throw new RangeError(`expected ${count} weights (one per answer), got ${weights.length}`);
+  }
+  let largest = 0;
+  for (const weight of weights) {
+    if (!(Number.isFinite(weight) && weight >= 0)) return undefined;
+    largest = Math.max(largest, weight);
+  }
+  if (largest === 0 || weights.every((weight) => weight === weights[0])) return undefined;
+  return weights.map((weight) => weight / largest);
+}
+
+/** The weight of answer `index`: 1 when there are no weights. */
+export function weightOf(weights: readonly number[] | undefined, index: number): number {
+  return weights?.[index] ?? 1;
+}
+
+/** Sum of the weights of the given answer indexes (their number when there are no weights). */
+export function weightOfAll(weights: readonly number[] | undefined, indexes: Iterable<number>): number {
+  let sum = 0;
+  for (const index of indexes) sum += weightOf(weights, index);
+  return sum;
+}
+
+/** `weights` restricted to the answers at `indexes` (undefined stays undefined). */
+export function pickWeights(
+  weights: readonly number[] | undefined,
+  indexes: readonly number[],
+): number[] | undefined {
+  return weights === undefined ? undefined : indexes.map((index) => weightOf(weights, index));
+}
+
+/** Weights that count as absent: none given, or all zero (a vote among answers that all count for nothing). */
+function countsEqually(weights: readonly number[] | undefined): boolean {
+  return weights === undefined || weights.every((weight) => weight === 0);
+}
 
 /** Throws when there is nothing to agree on; every consensus function starts with it. */
 export function requireAnswers<R>(answers: readonly R[]): asserts answers is readonly [R, ...R[]] {
@@ -10,23 +62,34 @@ export function requireAnswers<R>(answers: readonly R[]): asserts answers is rea
 
 /** The most frequent key and how often it occurs; on a tie the key seen first wins. */
 export interface Plurality {
-  /** Index of the first item carrying the winning key. */
+  /** Index of the first item carrying the winning key (the first with a positive weight, when weighted). */
   index: number;
-  /** How many items carry it. */
+  /** How many items carry it (a plain count, even when the vote was weighted). */
   count: number;
 }
 
-/** Plurality vote over `keys` (one key per item); ties go to the key that occurs first. `keys` must be non-empty. */
-export function plurality(keys: readonly string[]): Plurality {
-  const tally = new Map<string, Plurality>();
+/**
+ * Plurality vote over `keys` (one key per item); ties go to the key that occurs first. `keys` must be
+ * non-empty. With `weights` (one per item), each item votes with its weight, and the winner's `index` is its
+ * first item with a positive weight; weights that are all zero count as absent.
+ */
+export function plurality(keys: readonly string[], weights?: readonly number[]): Plurality {
+  const counted = countsEqually(weights) ? undefined : weights;
+  const tally = new Map<string, { index: number; count: number; weight: number }>();
   keys.forEach((key, index) => {
+    const weight = weightOf(counted, index);
     const entry = tally.get(key);
-    if (entry) entry.count += 1;
-    else tally.set(key, { index, count: 1 });
+    if (!entry) {
+      tally.set(key, { index, count: 1, weight });
+      return;
+    }
+    if (entry.weight === 0 && weight > 0) entry.index = index;
+    entry.count += 1;
+    entry.weight += weight;
   });
-  let best: Plurality = { index: 0, count: 0 };
-  for (const entry of tally.values()) if (entry.count > best.count) best = entry;
-  return best;
+  let best = { index: 0, count: 0, weight: Number.NEGATIVE_INFINITY };
+  for (const entry of tally.values()) if (entry.weight > best.weight + WEIGHT_SLACK) best = entry;
+  return { index: best.index, count: best.count };
 }
 
 /** Whether `count` of `total` is strictly more than half. */
@@ -35,16 +98,41 @@ export function isMajority(count: number, total: number): boolean {
 }
 
 /**
+ * Whether a summed weight `support` is strictly more than half of `total`, with a little slack so that an
+ * exact half computed with rounding errors is not a majority. For whole counts it is {@link isMajority}.
+ */
+export function isWeightedMajority(support: number, total: number): boolean {
+  return support * 2 > total + WEIGHT_SLACK;
+}
+
+/**
  * Index of the medoid: the item with the highest summed similarity to the others (earliest on a tie).
  * `items` must be non-empty.
+ *
+ * With `weights` (one per item) it is the weighted medoid, the item closest to the weighted crowd: the one
+ * maximizing Σⱼ wⱼ·similarity(i, j) over all items j, itself included with similarity 1, among the items of
+ * positive weight (an item that counts for nothing is never chosen). Counting itself is what lets one
+ * reliable annotator outweigh several unreliable ones (without it, a lone heavy answer would score only the
+ * light weights of the others). With equal weights this is the unweighted medoid; weights that are all zero
+ * count as absent.
  */
-export function medoidIndex<T>(items: readonly T[], similarity: (a: T, b: T) => number): number {
+export function medoidIndex<T>(
+  items: readonly T[],
+  similarity: (a: T, b: T) => number,
+  weights?: readonly number[],
+): number {
+  const counted = countsEqually(weights) ? undefined : weights;
   let best = 0;
   let bestScore = Number.NEGATIVE_INFINITY;
   items.forEach((item, index) => {
-    let score = 0;
+    if (counted !== undefined && weightOf(counted, index) === 0) return;
+    let score = counted === undefined ? 0 : weightOf(counted, index);
     items.forEach((other, otherIndex) => {
-      if (otherIndex !== index) score += similarity(item, other);
+      if (otherIndex === index) return;
+      score +=
+        counted === undefined
+          ? similarity(item, other)
+          : weightOf(counted, otherIndex) * similarity(item, other);
     });
     if (score > bestScore + 1e-12) {
       best = index;
@@ -76,10 +164,39 @@ export function clampUnit(value: number): number {
 /**
  * The lower median: the middle value, or the smaller of the two middle values for an even count. It is
  * always one of `values`, so integer ratings stay integers and in range. `values` must be non-empty.
+ *
+ * With `weights` (one per value) it is the weighted lower median: the smallest value such that the values
+ * up to it carry at least half of the total weight. With equal weights this is the lower median; weights
+ * that are all zero count as absent.
  */
-export function lowerMedian(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] as number;
+export function lowerMedian(values: readonly number[], weights?: readonly number[]): number {
+  if (countsEqually(weights)) {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor((sorted.length - 1) / 2)] as number;
+  }
+  const order = values.map((value, index) => ({ value, weight: weightOf(weights, index) }));
+  order.sort((a, b) => a.value - b.value);
+  const half = weightOfAll(weights, values.keys()) / 2;
+  let cumulative = 0;
+  for (const { value, weight } of order) {
+    cumulative += weight;
+    if (cumulative >= half - WEIGHT_SLACK) return value;
+  }
+  return (order[order.length - 1] as { value: number }).value;
+}
+
+/**
+ * Similarity of two numbers in [0, 1]: 1 when equal, falling linearly with their difference to 0 at a
+ * difference of `range` (the width of the allowed interval, when known) or, without a usable range, at a
+ * difference as large as the larger magnitude (10 vs 20 scores 0.5, 100 vs 101 scores 0.99). Non-finite
+ * numbers are similar only when equal.
+ */
+export function numberSimilarity(a: number, b: number, range?: number): number {
+  if (a === b) return 1;
+  if (!(Number.isFinite(a) && Number.isFinite(b))) return 0;
+  const scale =
+    range !== undefined && Number.isFinite(range) && range > 0 ? range : Math.max(Math.abs(a), Math.abs(b));
+  return clampUnit(1 - Math.abs(a - b) / scale);
 }
 
 /** Lower-cased, Unicode-normalised word tokens of a text. */
@@ -159,17 +276,18 @@ export function jsonSimilarity(a: unknown, b: unknown): number {
 
 /**
  * Consensus of free-text field answers (`{key: text}`): for each key of `keys`, the medoid of the answers'
- * texts (so a value given by most labelers wins, and otherwise the most central one). Every answer must
- * have every key.
+ * texts (so a value given by most labelers wins, and otherwise the most central one), weighted by `weights`
+ * (one per answer) when given. Every answer must have every key.
  */
 export function fieldAnswersConsensus(
   keys: readonly string[],
   answers: readonly Readonly<Record<string, string>>[],
+  weights?: readonly number[],
 ): Record<string, string> {
   const result: Record<string, string> = {};
   for (const key of keys) {
     const values = answers.map((answer) => answer[key] ?? '');
-    result[key] = values[medoidIndex(values, textSimilarity)] ?? '';
+    result[key] = values[medoidIndex(values, textSimilarity, weights)] ?? '';
   }
   return result;
 }

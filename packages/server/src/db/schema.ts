@@ -137,6 +137,8 @@ export const projects = pgTable(
     workflow: jsonb('workflow').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     /** Who may work the project: workforces (with optional shares) and required skills (`ProjectRouting`). */
     routing: jsonb('routing').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    /** Gold mixing, training gate, pause threshold and weighted consensus (`ProjectQuality`). */
+    quality: jsonb('quality').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     /** Higher first: the queue serves projects by priority, then batch priority, task priority and age. */
     priority: integer('priority').notNull().default(0),
     archived: boolean('archived').notNull().default(false),
@@ -257,7 +259,11 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.isTest, t.key] }), orgIsolation()],
 );
 
-/** A task with a known answer (Scale's evaluation and training tasks), mixed into queues later. */
+/**
+ * A task with a known answer (Scale's evaluation and training tasks). Evaluation tasks are mixed hidden
+ * into a project's queue at its gold rate; training tasks gate new annotators. Archived ones are no
+ * longer served; their answers stay.
+ */
 export const goldTasks = pgTable(
   'gold_tasks',
   {
@@ -270,9 +276,85 @@ export const goldTasks = pgTable(
     params: jsonb('params').$type<Record<string, unknown>>().notNull(),
     expectedResponse: jsonb('expected_response').$type<unknown>().notNull(),
     initialResponse: jsonb('initial_response').$type<unknown>(),
+    archived: boolean('archived').notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index('gold_tasks_project_idx').on(t.projectId), orgIsolation()],
+  (t) => [index('gold_tasks_project_idx').on(t.projectId, t.kind), orgIsolation()],
+);
+
+/**
+ * A person's answer to a gold task: leased like an assignment (and shown exactly like one), scored
+ * against the expected response when submitted. Kept apart from `assignments` so customer work,
+ * consensus and exports never see gold.
+ */
+export const goldAnswers = pgTable(
+  'gold_answers',
+  {
+    id: text('id').primaryKey(),
+    orgId: orgId(),
+    projectId: text('project_id').notNull(),
+    goldTaskId: text('gold_task_id').notNull(),
+    kind: text('kind', { enum: ['evaluation', 'training'] }).notNull(),
+    userId: text('user_id').notNull(),
+    workforceId: text('workforce_id'),
+    /** The batch shown with the lease: that of the real work it was mixed into. */
+    batchId: text('batch_id'),
+    /** The slot shown with the lease (like a real task's). */
+    slot: integer('slot').notNull(),
+    status: text('status', { enum: ['leased', 'submitted', 'skipped', 'released', 'expired'] }).notNull(),
+    leasedAt: timestamp('leased_at', { withTimezone: true, precision: 3 }).notNull(),
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true, precision: 3 }).notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, precision: 3 }),
+    timeSpentMs: integer('time_spent_ms'),
+    response: jsonb('response').$type<unknown>(),
+    /** The type's `score` of the answer against the expected response, 0..1. */
+    score: real('score'),
+    displayOrder: jsonb('display_order').$type<number[]>(),
+    skipReason: text('skip_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('gold_answers_person_key')
+      .on(t.goldTaskId, t.userId)
+      .where(sql`status IN ('leased', 'submitted', 'skipped')`),
+    index('gold_answers_user_idx').on(t.projectId, t.userId, t.kind, t.submittedAt.desc()),
+    index('gold_answers_person_idx').on(t.orgId, t.userId, t.status),
+    index('gold_answers_project_idx')
+      .on(t.projectId, t.kind, t.submittedAt.desc())
+      .where(sql`status = 'submitted'`),
+    index('gold_answers_lease_idx').on(t.leaseExpiresAt).where(sql`status = 'leased'`),
+    orgIsolation(),
+  ],
+);
+
+/**
+ * Where a person stands with a project (the rolling quality record): training progress, gold results,
+ * their measured reliability, and whether they are paused from it and why.
+ */
+export const annotatorStandings = pgTable(
+  'annotator_standings',
+  {
+    orgId: orgId(),
+    projectId: text('project_id').notNull(),
+    userId: text('user_id').notNull(),
+    trainingAnswered: integer('training_answered').notNull().default(0),
+    trainingPassed: integer('training_passed').notNull().default(0),
+    /** When they passed the training gate (or a manager let them through). */
+    trainingPassedAt: timestamp('training_passed_at', { withTimezone: true, precision: 3 }),
+    goldAnswered: integer('gold_answered').notNull().default(0),
+    goldScoreSum: real('gold_score_sum').notNull().default(0),
+    /** Reliability in consensus, 0..1 (gold accuracy, else agreement with consensus); null: unknown. */
+    reliability: real('reliability'),
+    reliabilitySource: text('reliability_source', { enum: ['gold', 'consensus'] }),
+    /** Set while they may not work the project. */
+    pausedAt: timestamp('paused_at', { withTimezone: true, precision: 3 }),
+    pauseReason: text('pause_reason'),
+    pausedBy: text('paused_by', { enum: ['gold', 'training', 'manager'] }),
+    /** Gold answers before this no longer count toward the pause rule (a manager reinstated them). */
+    reinstatedAt: timestamp('reinstated_at', { withTimezone: true, precision: 3 }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), orgIsolation()],
 );
 
 /** An uploaded or imported blob, referenced from tasks as `groundwork://files/<id>`. */
@@ -483,6 +565,10 @@ export const assignments = pgTable(
     index('assignments_task_idx').on(t.taskId, t.stage, t.round),
     index('assignments_user_idx').on(t.orgId, t.userId, t.status),
     index('assignments_lease_idx').on(t.leaseExpiresAt).where(sql`status = 'leased'`),
+    // A project's labeling answers by time (scorecards, agreement, reliability).
+    index('assignments_answers_idx')
+      .on(t.projectId, t.submittedAt.desc())
+      .where(sql`status = 'submitted' AND stage = 'label'`),
     uniqueIndex('assignments_slot_key')
       .on(t.taskId, t.stage, t.round, t.slot)
       .where(sql`status IN ('leased', 'submitted')`),
@@ -512,7 +598,11 @@ export const reviews = pgTable(
     comment: text('comment'),
     createdAt: createdAt(),
   },
-  (t) => [index('reviews_task_idx').on(t.taskId, t.createdAt), orgIsolation()],
+  (t) => [
+    index('reviews_task_idx').on(t.taskId, t.createdAt),
+    index('reviews_time_idx').on(t.orgId, t.createdAt),
+    orgIsolation(),
+  ],
 );
 
 /** A webhook to deliver (transactional outbox): written with the change it reports, sent by the worker. */

@@ -12,6 +12,7 @@ import { deleteExpiredSessions } from '../repositories/sessions.ts';
 import { SESSION_IDLE_MS } from '../services/sessions.ts';
 import { WebhookSecretService } from '../services/webhook-secrets.ts';
 import { type DeliverySchedule, registerDeliveryJobs } from './deliveries.ts';
+import { registerQualityJobs } from './quality.ts';
 import { type JobLog, JobRunner } from './runner.ts';
 
 export {
@@ -34,6 +35,8 @@ export interface AppJobDeps {
   deliveryRelayEveryMs?: number;
   /** How often expired leases are returned to the queue, in milliseconds (default 5000). */
   leaseReapEveryMs?: number;
+  /** How often consensus reliabilities are recomputed, in milliseconds (default every 10 minutes). */
+  reliabilityEveryMs?: number;
 }
 
 /** Registers every job of the application on `runner`. */
@@ -52,6 +55,11 @@ export function registerAppJobs(runner: JobRunner, deps: AppJobDeps): void {
   // Expired leases go back to the queue (claims also reap their organization's when they find nothing).
   runner.registerPeriodic('leases.reap', deps.leaseReapEveryMs ?? 5000, async () => {
     await deps.db.withSystem((tx) => reapExpiredLeases(tx, new Date()));
+  });
+  registerQualityJobs(runner, {
+    db: deps.db,
+    log: deps.log,
+    ...(deps.reliabilityEveryMs ? { everyMs: deps.reliabilityEveryMs } : {}),
   });
   // Ended sessions are refused when used; this removes the rows.
   runner.registerPeriodic('sessions.sweep', 15 * 60_000, async () => {

@@ -3,7 +3,14 @@
  * every key always present (`null` when empty), so typed clients need no presence checks. Each shape is a
  * zod schema (it drives the OpenAPI document and the response serializer) plus the presenter that fills it.
  */
-import { projectRoutingSchema, projectWorkflowSchema, readRouting, readWorkflow } from '@groundwork/domain';
+import {
+  projectQualitySchema,
+  projectRoutingSchema,
+  projectWorkflowSchema,
+  readQuality,
+  readRouting,
+  readWorkflow,
+} from '@groundwork/domain';
 import { z } from 'zod';
 import type { BatchRow } from '../repositories/batches.ts';
 import type { FileRow } from '../repositories/files.ts';
@@ -98,6 +105,9 @@ export const apiProjectSchema = z
       'Who may work the project: workforces (with optional shares) and required skills.',
     ),
     priority: z.int().describe('Queue priority of the project, -100..100; higher is served first.'),
+    quality: projectQualitySchema.describe(
+      'Quality policy: hidden gold rate, pause threshold, training gate, weighted consensus (defaults applied).',
+    ),
     archived: z.boolean().describe('Whether the project is archived.'),
     isTest: z.boolean().describe('Whether the project belongs to the test environment.'),
     createdAt: timestamp('When the project was created.'),
@@ -119,6 +129,7 @@ export function presentProject(row: ProjectRow): ApiProject {
     workflow: readWorkflow(row.workflow),
     routing: readRouting(row.routing),
     priority: row.priority,
+    quality: readQuality(row.quality),
     archived: row.archived,
     isTest: row.isTest,
     createdAt: row.createdAt.toISOString(),

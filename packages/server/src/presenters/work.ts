@@ -1,8 +1,9 @@
 /** The first-party shapes of assignments, leases, reviews and the work overview (camelCase, every key present). */
+import { readQuality, trainingState, trainingTarget } from '@groundwork/domain';
 import { z } from 'zod';
 import type { AssignmentRow, ReviewRow } from '../repositories/assignments.ts';
 import { WAITING_CAP } from '../repositories/work-overview.ts';
-import type { LeaseView } from '../services/work.ts';
+import type { LeaseView, SubmitOutcome, TrainingProgress } from '../services/work.ts';
 import type { WorkOverview } from '../services/work-overview.ts';
 
 const timestamp = (what: string) => z.string().meta({ format: 'date-time' }).describe(what);
@@ -53,6 +54,20 @@ export const apiReviewSchema = z
   })
   .describe('A review verdict.');
 
+/** A person's progress through a project's training gate. */
+export const apiTrainingProgressSchema = z
+  .object({
+    state: z
+      .enum(['not_required', 'in_progress', 'passed', 'failed'])
+      .describe(
+        '`in_progress` until enough training answers pass; `passed` (real work opens); `failed` (too few can pass: paused until a manager reinstates).',
+      ),
+    answered: z.int().describe('Training answers given.'),
+    passedCount: z.int().describe('Training answers that met the project’s pass score.'),
+    target: z.int().describe('How many must pass.'),
+  })
+  .describe('Progress through the training gate.');
+
 /** A lease: the assignment with what the person needs to do it. */
 export const apiLeaseSchema = z
   .object({
@@ -95,8 +110,35 @@ export const apiLeaseSchema = z
         }),
       )
       .describe('Uploaded files the task shows, readable through the lease.'),
+    training: apiTrainingProgressSchema
+      .nullable()
+      .describe(
+        'For a training task (shown before real work on a project that requires it): the person’s progress; null for any other task.',
+      ),
   })
   .describe('A leased assignment and its task.');
+
+/** What submitting an answer led to. */
+export const apiOutcomeSchema = z
+  .object({
+    assignment: apiAssignmentSchema,
+    taskOutcome: z
+      .enum(['waiting', 'review', 'completed', 'relabel', 'training'])
+      .describe(
+        '`waiting` for the stage’s other slots, `review` when the task went to review, `completed`, `relabel` after a rejection, or `training` for a training task (see `training`).',
+      ),
+    training: apiTrainingProgressSchema
+      .extend({
+        score: z.number().describe('This answer’s score against the expected answer, 0..1.'),
+        passed: z.boolean().describe('Whether this answer met the pass score.'),
+        expectedResponse: z.unknown().describe('The expected answer, to compare with the one given.'),
+      })
+      .nullable()
+      .describe(
+        'For a training task: how the answer scored, the expected answer and the progress; else null.',
+      ),
+  })
+  .describe('The submitted assignment and what happened to its task.');
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -164,10 +206,44 @@ export function presentLease(v: LeaseView): z.infer<typeof apiLeaseSchema> {
       reference: `groundwork://files/${id}`,
       url: `/api/work/assignments/${v.assignment.id}/files/${id}`,
     })),
+    training: v.training ? presentTrainingProgress(v.training) : null,
+  };
+}
+
+function presentTrainingProgress(t: TrainingProgress): z.infer<typeof apiTrainingProgressSchema> {
+  return { state: t.state, answered: t.answered, passedCount: t.passedCount, target: t.target };
+}
+
+/** The API shape of a submission's outcome. */
+export function presentOutcome(o: SubmitOutcome): z.infer<typeof apiOutcomeSchema> {
+  return {
+    assignment: presentAssignment(o.assignment),
+    taskOutcome: o.taskOutcome,
+    training: o.training
+      ? {
+          ...presentTrainingProgress(o.training),
+          score: o.training.score,
+          passed: o.training.passed,
+          expectedResponse: o.training.expectedResponse ?? null,
+        }
+      : null,
   };
 }
 
 const cap = WAITING_CAP.toLocaleString('en-US');
+
+function overviewTraining(
+  t: NonNullable<WorkOverview['projects'][number]['training']>,
+): z.infer<typeof apiTrainingProgressSchema> {
+  const quality = readQuality({ training_required: t.required });
+  const progress = { available: t.available, answered: t.answered, passed: t.passed };
+  return {
+    state: t.passedAt ? 'passed' : trainingState(quality, progress),
+    answered: t.answered,
+    passedCount: t.passed,
+    target: trainingTarget(quality, t.available),
+  };
+}
 
 /** A person's work overview: the projects they may work and their own figures. */
 export const apiWorkOverviewSchema = z
@@ -199,6 +275,18 @@ export const apiWorkOverviewSchema = z
               ),
             reviewsInProgress: z.int().describe('The caller’s own live review leases in the project.'),
             priority: z.int().describe('Project priority: higher is served first.'),
+            paused: z
+              .object({
+                at: timestamp('Since when.'),
+                reason: z.string().describe('Why, as a manager or the quality rules gave it.'),
+              })
+              .nullable()
+              .describe('Set while the caller is paused from the project (no work is leased to them there).'),
+            training: apiTrainingProgressSchema
+              .nullable()
+              .describe(
+                'The project’s training gate for the caller: `in_progress` means their next leases there are training tasks; null when the project has none.',
+              ),
           })
           .describe('A project.'),
       )
@@ -261,6 +349,8 @@ export function presentWorkOverview(v: WorkOverview): z.infer<typeof apiWorkOver
       inProgress: p.inProgress,
       reviewsInProgress: p.reviewsInProgress,
       priority: p.priority,
+      paused: p.paused ? { at: p.paused.at.toISOString(), reason: p.paused.reason } : null,
+      training: p.training ? overviewTraining(p.training) : null,
     })),
     me: {
       submitted: v.me.submitted,

@@ -3,8 +3,10 @@
  * policy (workflow, routing, priority). camelCase, every key always present (`null` when empty).
  */
 import {
+  type ProjectQuality,
   type ProjectRouting,
   type ProjectWorkflow,
+  projectQualitySchema,
   projectRoutingSchema,
   projectWorkflowSchema,
 } from '@groundwork/domain';
@@ -126,8 +128,11 @@ export const apiProjectWorkPolicySchema = z
     ),
     routing: projectRoutingSchema.describe('Who may work the project: workforces (with shares) and skills.'),
     priority: z.int().describe('Queue priority of the project, -100..100; higher is served first.'),
+    quality: projectQualitySchema.describe(
+      'Quality policy: hidden gold rate, pause threshold, training gate, weighted consensus.',
+    ),
   })
-  .describe("A project's workflow, routing and priority.");
+  .describe("A project's workflow, routing, priority and quality policy.");
 /** A project's work policy. */
 export type ApiProjectWorkPolicy = z.infer<typeof apiProjectWorkPolicySchema>;
 
@@ -136,6 +141,12 @@ export function presentProjectWorkPolicy(policy: {
   workflow: ProjectWorkflow;
   routing: ProjectRouting;
   priority: number;
+  quality: ProjectQuality;
 }): ApiProjectWorkPolicy {
-  return { workflow: policy.workflow, routing: policy.routing, priority: policy.priority };
+  return {
+    workflow: policy.workflow,
+    routing: policy.routing,
+    priority: policy.priority,
+    quality: policy.quality,
+  };
 }

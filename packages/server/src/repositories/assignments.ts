@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows, type RawStatement, rawQuery } from '../db/database.ts';
 import { assignments, reviews, workQueue } from '../db/schema.ts';
-import { projectOpenTo, slotOpenTo } from './eligibility.ts';
+import { projectOpenTo, slotOpenTo, standingAllows } from './eligibility.ts';
 import type { TaskRow } from './tasks.ts';
 
 /** An assignment row. */
@@ -46,7 +46,7 @@ function claimSql(scope: 'project' | 'any'): string {
   return `
 WITH eligible AS (
   SELECT p.id, p.workflow FROM projects p
-   WHERE ($6::text IS NULL OR p.id = $6) AND ${projectOpenTo('p', worker)}
+   WHERE ($6::text IS NULL OR p.id = $6) AND ${projectOpenTo('p', worker)} AND ${standingAllows('p', worker)}
 ), next AS (
   SELECT q.task_id, q.stage, q.round, q.slot FROM work_queue q
    WHERE ${slots} AND q.stage = $4
@@ -172,6 +172,8 @@ export interface LockedLease {
   assignment: AssignmentRow;
   task: TaskRow;
   workflow: unknown;
+  /** The project's stored quality policy. */
+  quality: unknown;
 }
 
 /**
@@ -183,7 +185,7 @@ export interface LockedLease {
 export function lockLeaseStatement(id: string): RawStatement {
   return {
     name: 'groundwork_lock_lease',
-    text: `SELECT to_jsonb(a) AS assignment, to_jsonb(t) AS task, p.workflow AS workflow
+    text: `SELECT to_jsonb(a) AS assignment, to_jsonb(t) AS task, p.workflow AS workflow, p.quality AS quality
              FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN projects p ON p.id = a.project_id
             WHERE a.id = $1
               FOR UPDATE OF t, a`,
@@ -193,12 +195,15 @@ export function lockLeaseStatement(id: string): RawStatement {
 
 /** The row of {@link lockLeaseStatement}, or undefined when there was none. */
 export function lockedLeaseFromRaw(rows: unknown[]): LockedLease | undefined {
-  const row = rows[0] as { assignment: unknown; task: unknown; workflow: unknown } | undefined;
+  const row = rows[0] as
+    | { assignment: unknown; task: unknown; workflow: unknown; quality: unknown }
+    | undefined;
   if (!row) return undefined;
   return {
     assignment: fromJsonRow(json(row.assignment), ASSIGNMENT_DATES) as AssignmentRow,
     task: fromJsonRow(json(row.task), TASK_DATES) as TaskRow,
     workflow: json(row.workflow),
+    quality: json(row.quality),
   };
 }
 
@@ -232,26 +237,41 @@ export function roundStateStatement(id: string): RawStatement {
   return {
     name: 'groundwork_round_state',
     text: `SELECT ${OUTSTANDING} AS outstanding,
-                  (SELECT json_agg(json_build_object('slot', o.slot, 'response', o.response) ORDER BY o.slot)
-                     FROM assignments o WHERE ${OTHERS_SUBMITTED}) AS others
+                  (SELECT json_agg(json_build_object('slot', o.slot, 'response', o.response,
+                                                     'reliability', ${reliabilityOf('o')}) ORDER BY o.slot)
+                     FROM assignments o WHERE ${OTHERS_SUBMITTED}) AS others,
+                  ${reliabilityOf('a')} AS reliability
              FROM assignments a WHERE a.id = $1`,
     values: [id],
   };
 }
 
+// The reliability of the holder of assignment `a` on its project (annotator_standings), or null.
+const reliabilityOf = (a: string) =>
+  `(SELECT st.reliability FROM annotator_standings st WHERE st.project_id = ${a}.project_id AND st.user_id = ${a}.user_id)`;
+
 /** What {@link roundStateStatement} found. */
 export interface RoundState {
   /** Slots of the round still open or leased by others (0: this answer completes the round). */
   outstanding: number;
-  /** The answers others submitted in this round, by slot. */
-  others: { slot: number; response: unknown }[];
+  /**
+   * The answers others submitted in this round, by slot, with their authors' reliability on the
+   * project (null: unknown).
+   */
+  others: { slot: number; response: unknown; reliability: number | null }[];
+  /** The reliability of the assignment's own holder on the project (null: unknown). */
+  reliability: number | null;
 }
 
 /** The row of {@link roundStateStatement}. */
 export function roundStateFromRaw(rows: unknown[]): RoundState {
-  const row = rows[0] as { outstanding: number | string; others: unknown } | undefined;
+  const row = rows[0] as { outstanding: number | string; others: unknown; reliability: unknown } | undefined;
   const others = json(row?.others) as RoundState['others'] | null;
-  return { outstanding: Number(row?.outstanding ?? 0), others: others ?? [] };
+  return {
+    outstanding: Number(row?.outstanding ?? 0),
+    others: others ?? [],
+    reliability: num(row?.reliability),
+  };
 }
 
 // The one-round-trip submit of a labeling answer, run after lockLeaseStatement in the same transaction
@@ -367,6 +387,39 @@ export async function requeueSlot(tx: Db, a: AssignmentRow): Promise<void> {
     ON CONFLICT DO NOTHING`);
 }
 
+/**
+ * Revokes a person's live leases in a project (they were paused from it) and gives the slots back to the
+ * queue; their live gold leases are released. Returns how many leases ended.
+ */
+export async function revokePersonLeases(tx: Db, projectId: string, userId: string): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    tx,
+    sql`
+    WITH revoked AS (
+      UPDATE assignments a SET status = 'revoked'
+       WHERE a.project_id = ${projectId} AND a.user_id = ${userId} AND a.status = 'leased'
+      RETURNING a.*
+    ), requeued AS (
+      INSERT INTO work_queue (org_id, project_id, batch_id, task_id, stage, round, slot, priority, workforce_id, task_created_at)
+      SELECT t.org_id, t.project_id, t.batch_id, t.id, r.stage, r.round, r.slot,
+             groundwork_queue_priority(p.priority, b.priority, t.priority),
+             CASE WHEN r.stage = 'label' THEN groundwork_route_slot(p.routing, t.id, r.round, r.slot) END,
+             t.created_at
+        FROM revoked r JOIN tasks t ON t.id = r.task_id JOIN projects p ON p.id = t.project_id
+        LEFT JOIN batches b ON b.id = t.batch_id
+       WHERE t.status = 'pending' AND t.round = r.round AND t.stage = r.stage
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    ), released AS (
+      UPDATE gold_answers g SET status = 'released'
+       WHERE g.project_id = ${projectId} AND g.user_id = ${userId} AND g.status = 'leased'
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM revoked) + (SELECT count(*) FROM released) AS n`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** Queues the single review slot of a task's current round. */
 export async function enqueueReview(tx: Db, taskId: string, round: number): Promise<void> {
   await tx.execute(sql`
@@ -470,7 +523,8 @@ export async function assignmentsOfTask(tx: Db, taskId: string): Promise<Assignm
 
 /**
  * Returns expired leases to the queue, across organizations (a periodic job on the owner's connection).
- * Slots of tasks that moved on (completed, canceled, another round) are not queued again.
+ * Slots of tasks that moved on (completed, canceled, another round) are not queued again. Expired gold
+ * leases are marked so (gold is not queued; the person may be served it again).
  */
 export async function reapExpiredLeases(system: Db, now: Date, limit = 1000): Promise<number> {
   const rows = await queryRows<{ n: number }>(
@@ -493,8 +547,14 @@ export async function reapExpiredLeases(system: Db, now: Date, limit = 1000): Pr
        WHERE t.status = 'pending' AND t.round = e.round AND t.stage = e.stage
       ON CONFLICT DO NOTHING
       RETURNING 1
+    ), gold_expired AS (
+      UPDATE gold_answers g SET status = 'expired'
+       WHERE g.id IN (SELECT id FROM gold_answers
+                       WHERE status = 'leased' AND lease_expires_at < ${now}
+                       ORDER BY lease_expires_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING 1
     )
-    SELECT (SELECT count(*) FROM expired) AS n`,
+    SELECT (SELECT count(*) FROM expired) + (SELECT count(*) FROM gold_expired) AS n`,
   );
   return Number(rows[0]?.n ?? 0);
 }

@@ -43,3 +43,18 @@ export function slotOpenTo(q: string, w: WorkerPlaceholders): string {
         WHERE own.task_id = ${q}.task_id AND own.round = ${q}.round AND own.user_id = ${w.user}
           AND own.status IN ('leased', 'submitted', 'skipped'))`;
 }
+
+/**
+ * A condition on the project aliased `p`: the person's standing lets them do its real work — they are
+ * not paused from it, and they passed its training gate (or it has none: no training required, or no
+ * active training task to take).
+ */
+export function standingAllows(p: string, w: WorkerPlaceholders): string {
+  return `NOT EXISTS (SELECT 1 FROM annotator_standings st
+                      WHERE st.project_id = ${p}.id AND st.user_id = ${w.user} AND st.paused_at IS NOT NULL)
+     AND (coalesce((${p}.quality ->> 'training_required')::integer, 0) = 0
+          OR EXISTS (SELECT 1 FROM annotator_standings st
+                      WHERE st.project_id = ${p}.id AND st.user_id = ${w.user} AND st.training_passed_at IS NOT NULL)
+          OR NOT EXISTS (SELECT 1 FROM gold_tasks gt
+                          WHERE gt.project_id = ${p}.id AND gt.kind = 'training' AND NOT gt.archived AND NOT gt.is_test))`;
+}

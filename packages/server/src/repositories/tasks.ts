@@ -1,7 +1,7 @@
 /** Task queries. Callers pass a transaction already scoped to the organization. */
 import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { type Db, rawQuery } from '../db/database.ts';
-import { goldTasks, idempotencyKeys, tasks } from '../db/schema.ts';
+import { idempotencyKeys, tasks } from '../db/schema.ts';
 
 /** A task row. */
 export type TaskRow = typeof tasks.$inferSelect;
@@ -293,14 +293,4 @@ export async function batchHasPendingTasks(tx: Db, batchId: string): Promise<boo
 export async function batchHasTasks(tx: Db, batchId: string): Promise<boolean> {
   const [row] = await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.batchId, batchId)).limit(1);
   return row !== undefined;
-}
-
-/** Inserts a gold task (Scale's evaluation or training task). */
-export async function insertGoldTask(
-  tx: Db,
-  row: typeof goldTasks.$inferInsert,
-): Promise<typeof goldTasks.$inferSelect> {
-  const [created] = await tx.insert(goldTasks).values(row).returning();
-  if (!created) throw new Error('gold task insert returned nothing');
-  return created;
 }

@@ -40,6 +40,19 @@ export interface OverviewProjectRow {
   inProgress: number;
   /** The person's own live review leases in the project. */
   reviewsInProgress: number;
+  /** Set while the person is paused from the project. */
+  paused: { at: Date; reason: string } | null;
+  /** The project's training gate as it stands for the person (null: the project has none). */
+  training: {
+    /** Passes the project asks for (`training_required`). */
+    required: number;
+    /** Active training tasks. */
+    available: number;
+    answered: number;
+    passed: number;
+    /** When they passed it (or a manager let them through). */
+    passedAt: Date | null;
+  } | null;
 }
 
 /** A person's own figures. */
@@ -103,9 +116,18 @@ WITH eligible AS (
 SELECT p.id, p.name, p.type, p.instruction, p.priority,
        CASE WHEN e.id IS NULL THEN 0 ELSE ${waitingIn('label')} END AS waiting,
        CASE WHEN e.id IS NULL OR NOT $4 THEN 0 ELSE ${waitingIn('review')} END AS reviews_waiting,
-       coalesce(m.label, 0) AS in_progress, coalesce(m.review, 0) AS reviews_in_progress
+       coalesce(m.label, 0) AS in_progress, coalesce(m.review, 0) AS reviews_in_progress,
+       s.paused_at, s.pause_reason,
+       coalesce((p.quality ->> 'training_required')::integer, 0) AS training_required,
+       CASE WHEN coalesce((p.quality ->> 'training_required')::integer, 0) > 0 THEN
+         (SELECT count(*) FROM gold_tasks g
+           WHERE g.project_id = p.id AND g.kind = 'training' AND NOT g.archived AND NOT g.is_test)
+       ELSE 0 END AS training_available,
+       coalesce(s.training_answered, 0) AS training_answered, coalesce(s.training_passed, 0) AS training_passed,
+       s.training_passed_at
   FROM listed l JOIN projects p ON p.id = l.id LEFT JOIN eligible e ON e.id = l.id
   LEFT JOIN mine m ON m.project_id = l.id
+  LEFT JOIN annotator_standings s ON s.project_id = p.id AND s.user_id = $1
  ORDER BY p.priority DESC, p.name, p.id`;
 
 /**
@@ -141,6 +163,19 @@ export function overviewProjectsFromRaw(rows: unknown[]): OverviewProjectRow[] {
     reviewsWaiting: Number(r.reviews_waiting),
     inProgress: Number(r.in_progress),
     reviewsInProgress: Number(r.reviews_in_progress),
+    paused: r.paused_at
+      ? { at: new Date(r.paused_at as string), reason: (r.pause_reason as string | null) ?? '' }
+      : null,
+    training:
+      Number(r.training_required) > 0 && Number(r.training_available) > 0
+        ? {
+            required: Number(r.training_required),
+            available: Number(r.training_available),
+            answered: Number(r.training_answered),
+            passed: Number(r.training_passed),
+            passedAt: r.training_passed_at ? new Date(r.training_passed_at as string) : null,
+          }
+        : null,
   }));
 }
 

@@ -4,7 +4,14 @@
  * priority re-stamps the project's open queue slots in the same transaction; a new overlap applies to
  * tasks dispatched afterwards (slots already queued stay as they are).
  */
-import { type ProjectRouting, type ProjectWorkflow, readRouting, readWorkflow } from '@groundwork/domain';
+import {
+  type ProjectQuality,
+  type ProjectRouting,
+  type ProjectWorkflow,
+  readQuality,
+  readRouting,
+  readWorkflow,
+} from '@groundwork/domain';
 import { recordAudit } from '../commands/record-audit.ts';
 import type { Database, Db } from '../db/database.ts';
 import { type ErrorDetail, invalid, notFound } from '../errors.ts';
@@ -13,12 +20,14 @@ import { findProjectByName, type ProjectRow, updateProjectPolicy } from '../repo
 import { restampProjectQueue } from '../repositories/work-queue.ts';
 import { findWorkforces } from '../repositories/workforces.ts';
 import { actorOf, type Principal } from './principal.ts';
+import type { QualityPlans } from './quality-plans.ts';
 
 /** A project's work policy, defaults applied. */
 export interface ProjectWorkPolicy {
   workflow: ProjectWorkflow;
   routing: ProjectRouting;
   priority: number;
+  quality: ProjectQuality;
 }
 
 /** A change of work policy: what is given replaces the current value whole. */
@@ -26,6 +35,7 @@ export interface WorkPolicyChange {
   workflow?: ProjectWorkflow;
   routing?: ProjectRouting;
   priority?: number;
+  quality?: ProjectQuality;
 }
 
 /** The work policy stored on a project, defaults applied. */
@@ -34,6 +44,7 @@ export function readWorkPolicy(project: ProjectRow): ProjectWorkPolicy {
     workflow: readWorkflow(project.workflow),
     routing: readRouting(project.routing),
     priority: project.priority,
+    quality: readQuality(project.quality),
   };
 }
 
@@ -78,9 +89,11 @@ export async function checkWorkPolicy(tx: Db, change: WorkPolicyChange): Promise
 /** Reading and changing projects' work policies. */
 export class ProjectWorkflowService {
   readonly #db: Database;
+  readonly #plans: QualityPlans | undefined;
 
-  constructor(deps: { db: Database }) {
+  constructor(deps: { db: Database; plans?: QualityPlans }) {
     this.#db = deps.db;
+    this.#plans = deps.plans;
   }
 
   /** A project's work policy by project name, defaults applied. */
@@ -96,12 +109,14 @@ export class ProjectWorkflowService {
     return this.#db.withOrg(p.orgId, async (tx) => {
       const project = await requireProject(tx, p, projectName, true);
       await checkWorkPolicy(tx, change);
-      const values: Partial<Pick<ProjectRow, 'workflow' | 'routing' | 'priority'>> = {};
+      const values: Partial<Pick<ProjectRow, 'workflow' | 'routing' | 'priority' | 'quality'>> = {};
       if (change.workflow) values.workflow = change.workflow;
       if (change.routing) values.routing = change.routing;
       if (change.priority !== undefined) values.priority = change.priority;
+      if (change.quality) values.quality = change.quality;
       if (Object.keys(values).length === 0) return readWorkPolicy(project);
       const updated = await updateProjectPolicy(tx, project.id, values);
+      if (change.quality) this.#plans?.invalidate(p.orgId);
       const restamped =
         change.routing || change.priority !== undefined ? await restampProjectQueue(tx, project.id) : 0;
       await recordAudit({

@@ -29,6 +29,7 @@ import type { TaskNames } from '../presenters/scale.ts';
 import { insertReview, revokeTaskWork } from '../repositories/assignments.ts';
 import { type BatchRow, batchNames, findBatchByName, updateBatch } from '../repositories/batches.ts';
 import { existingFileIds } from '../repositories/files.ts';
+import { insertGoldTask } from '../repositories/gold.ts';
 import {
   findProjectById,
   findProjectByName,
@@ -43,7 +44,6 @@ import {
   findTask,
   findTaskIdByUniqueId,
   findTaskIdsByUniqueIds,
-  insertGoldTask,
   insertTask,
   insertTaskIfCurrent,
   listTasks,
@@ -56,6 +56,7 @@ import {
   updateTask,
 } from '../repositories/tasks.ts';
 import { actorOf, type Principal } from './principal.ts';
+import type { QualityPlans } from './quality-plans.ts';
 
 /** A task with the names the presenters need. */
 export interface TaskView {
@@ -116,12 +117,14 @@ export class TaskService {
   readonly #db: Database;
   readonly #types: TaskTypeRegistry;
   readonly #now: () => Date;
+  readonly #plans: QualityPlans | undefined;
   readonly #containers = new ContainerCache();
 
-  constructor(deps: { db: Database; types: TaskTypeRegistry; now?: () => Date }) {
+  constructor(deps: { db: Database; types: TaskTypeRegistry; now?: () => Date; plans?: QualityPlans }) {
     this.#db = deps.db;
     this.#types = deps.types;
     this.#now = deps.now ?? (() => new Date());
+    this.#plans = deps.plans;
   }
 
   /** The task type for a `/task/{type}` path segment, or 400. */
@@ -403,6 +406,7 @@ export class TaskService {
         expectedResponse: expected,
         initialResponse: initial ?? null,
       });
+      this.#plans?.invalidate(p.orgId);
       return {
         id: gold.id,
         expectedResponse: gold.expectedResponse,

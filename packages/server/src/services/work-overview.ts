@@ -14,8 +14,8 @@ import {
   workerFiguresFromRaw,
   workerFiguresStatement,
 } from '../repositories/work-overview.ts';
+import { requireUser } from './lease-rules.ts';
 import type { Principal } from './principal.ts';
-import { requireUser } from './work.ts';
 
 /** The overview as the presenter receives it. */
 export interface WorkOverview {

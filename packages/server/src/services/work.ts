@@ -3,14 +3,13 @@
  * consensus when a stage's slots are all in), and reviewing. Every operation is one transaction scoped
  * to the caller's organization; a person only ever touches their own assignments.
  */
-import { randomInt } from 'node:crypto';
 import {
-  checkResponse,
-  describeIssues,
   needsReview,
+  readQuality,
   readWorkflow,
   type TaskType,
   type TaskTypeRegistry,
+  type TrainingState,
 } from '@groundwork/domain';
 import { completeTask, completeTaskStatement } from '../commands/complete-task.ts';
 import { reopenTask } from '../commands/reopen-task.ts';
@@ -42,14 +41,26 @@ import {
   updateAssignment,
   type WorkStage,
 } from '../repositories/assignments.ts';
+import { findStanding } from '../repositories/gold.ts';
 import { findProjectById, findProjectByName } from '../repositories/projects.ts';
 import { findTask, type TaskRow, updateTask } from '../repositories/tasks.ts';
+import { GoldWork, type TrainingFeedback } from './gold-work.ts';
+import {
+  checkedAnswer,
+  fileIdsOf,
+  leaseExpired,
+  leaseNotHeld,
+  notFoundAssignment,
+  requireUser,
+  shuffledOrder,
+  timeSpent,
+  typeOf,
+} from './lease-rules.ts';
 import { actorOf, type Principal } from './principal.ts';
+import { QualityPlans } from './quality-plans.ts';
 
 /** Lease length when a project's workflow does not set one. */
 const DEFAULT_LEASE_SECONDS = 1800;
-/** The longest time a submission may claim to have taken (a day). */
-const MAX_TIME_SPENT_MS = 86_400_000;
 
 /** A leased assignment as the worker sees it. */
 export interface LeaseView {
@@ -66,13 +77,32 @@ export interface LeaseView {
   feedback: ReviewRow[];
   /** Ids of the uploaded files (`groundwork://files/<id>`) the task shows, readable through the lease. */
   fileIds: string[];
+  /** For training tasks (gold that gates new annotators): the person's progress; null otherwise. */
+  training: TrainingProgress | null;
+}
+
+/** A person's progress through a project's training gate. */
+export interface TrainingProgress {
+  /** `in_progress`, `passed`, `failed` (paused; a manager can reinstate) or `not_required`. */
+  state: TrainingState;
+  /** Training answers given. */
+  answered: number;
+  /** Training answers that met the pass score. */
+  passedCount: number;
+  /** How many must pass. */
+  target: number;
 }
 
 /** What a submission led to. */
 export interface SubmitOutcome {
   assignment: AssignmentRow;
-  /** `waiting` for other slots, `review` when the task went to review, `completed`, or `relabel` after a rejection. */
-  taskOutcome: 'waiting' | 'review' | 'completed' | 'relabel';
+  /**
+   * `waiting` for other slots, `review` when the task went to review, `completed`, `relabel` after a
+   * rejection, or `training` for a training task (see `training`).
+   */
+  taskOutcome: 'waiting' | 'review' | 'completed' | 'relabel' | 'training';
+  /** For a training task: the score, the expected answer and the person's progress. */
+  training?: TrainingFeedback;
 }
 
 /** A labeling lease this process handed out, remembered until it is submitted. */
@@ -90,6 +120,8 @@ interface HeldLease {
   assignment: AssignmentRow;
   task: TaskRow;
   storedWorkflow: unknown;
+  /** The project's stored quality policy. */
+  storedQuality: unknown;
   round: RoundState;
   /** The time of the operation (the lease was checked against it). */
   now: Date;
@@ -120,11 +152,27 @@ export class WorkService {
    * fallback to the full path, never a wrong write.
    */
   readonly #leased = new Map<string, LeasedTask>();
+  readonly #gold: GoldWork;
 
-  constructor(deps: { db: Database; types: TaskTypeRegistry; now?: () => Date }) {
+  constructor(deps: {
+    db: Database;
+    types: TaskTypeRegistry;
+    now?: () => Date;
+    /** Which projects have gold (shared with whoever changes gold, to invalidate it). */
+    plans?: QualityPlans;
+    /** Tosses the coin of gold mixing (tests fix it). */
+    random?: () => number;
+  }) {
     this.#db = deps.db;
     this.#types = deps.types;
     this.#now = deps.now ?? (() => new Date());
+    this.#gold = new GoldWork({
+      db: deps.db,
+      types: deps.types,
+      plans: deps.plans ?? new QualityPlans({ db: deps.db }),
+      now: this.#now,
+      ...(deps.random ? { random: deps.random } : {}),
+    });
   }
 
   /**
@@ -143,6 +191,14 @@ export class WorkService {
       projectId,
       defaultLeaseSeconds: DEFAULT_LEASE_SECONDS,
     });
+    if (input.stage === 'label') {
+      const gold = await this.#gold.claim(
+        p,
+        { userId, workforceId: p.workforceId, projectId, defaultLeaseSeconds: DEFAULT_LEASE_SECONDS },
+        newId,
+      );
+      if (gold) return gold;
+    }
     // The common case is one statement in one round trip; the rest only when needed.
     // A lease is not worth an fsync: if the database server crashes right after granting it, the slot
     // is simply open again (and the holder's submit answers 404).
@@ -156,7 +212,10 @@ export class WorkService {
         (await reapExpiredLeases(tx, this.#now())) > 0 ? claimNext(tx, claim()) : undefined,
       );
     }
-    if (!leased) return null;
+    if (!leased) {
+      if (projectId) await this.#requireNotPaused(p, projectId, userId);
+      return null;
+    }
     const { assignment, task } = leased;
     if (assignment.stage === 'label') this.#remember(p, assignment, task);
     const items = this.#type(task.type).displayItems?.(task.params as never);
@@ -168,7 +227,8 @@ export class WorkService {
         projectName,
         review: null,
         feedback: [],
-        fileIds: this.#fileIds(task.type, task.params),
+        fileIds: fileIdsOf(this.#type(task.type), task.params),
+        training: null,
       };
     }
     return this.#db.withOrg(p.orgId, async (tx) => {
@@ -183,39 +243,61 @@ export class WorkService {
   /** One of the caller's assignments with its task, as `next` returned it. */
   async get(p: Principal, id: string): Promise<LeaseView> {
     const userId = requireUser(p);
-    return this.#db.withOrg(p.orgId, async (tx) => {
+    const view = await this.#db.withOrg(p.orgId, async (tx) => {
       const a = isId(id) ? await findAssignment(tx, id) : undefined;
-      if (!a || a.userId !== userId) throw notFoundAssignment(id);
+      if (!a || a.userId !== userId) return undefined;
       const task = await findTask(tx, false, a.taskId);
-      if (!task) throw notFoundAssignment(id);
-      return this.#leaseView(tx, a, task);
+      return task ? this.#leaseView(tx, a, task) : undefined;
     });
+    return view ?? this.#orGold(id, isId(id) ? await this.#gold.get(p, userId, id) : undefined);
   }
 
   /** Extends the caller's lease by the project's lease length. */
   async heartbeat(p: Principal, id: string): Promise<AssignmentRow> {
-    return this.#withLease(p, id, null, async ({ tx, assignment: a, storedWorkflow, now }) => {
-      const seconds = readWorkflow(storedWorkflow).lease_seconds;
-      return updateAssignment(tx, a.id, { leaseExpiresAt: new Date(now.getTime() + seconds * 1000) });
-    });
+    return this.#withLeaseOrGold(
+      p,
+      id,
+      async ({ tx, assignment: a, storedWorkflow, now }) => {
+        const seconds = readWorkflow(storedWorkflow).lease_seconds;
+        return updateAssignment(tx, a.id, { leaseExpiresAt: new Date(now.getTime() + seconds * 1000) });
+      },
+      async (userId) => this.#goldAssignment(p, userId, id, await this.#gold.heartbeat(p, userId, id)),
+    );
   }
 
   /** Gives the slot back for someone else and records why; the caller will not be offered this task again. */
   async skip(p: Principal, id: string, reason: string): Promise<AssignmentRow> {
-    return this.#withLease(p, id, null, async ({ tx, assignment: a }) => {
-      const row = await updateAssignment(tx, a.id, { status: 'skipped', skipReason: reason });
-      await requeueSlot(tx, row);
-      return row;
-    });
+    return this.#withLeaseOrGold(
+      p,
+      id,
+      async ({ tx, assignment: a }) => {
+        const row = await updateAssignment(tx, a.id, { status: 'skipped', skipReason: reason });
+        await requeueSlot(tx, row);
+        return row;
+      },
+      async (userId) =>
+        this.#goldAssignment(
+          p,
+          userId,
+          id,
+          await this.#gold.giveBack(p, userId, id, { status: 'skipped', reason }),
+        ),
+    );
   }
 
   /** Gives the slot back without prejudice (the caller may get it again later). */
   async release(p: Principal, id: string): Promise<AssignmentRow> {
-    return this.#withLease(p, id, null, async ({ tx, assignment: a }) => {
-      const row = await updateAssignment(tx, a.id, { status: 'released' });
-      await requeueSlot(tx, row);
-      return row;
-    });
+    return this.#withLeaseOrGold(
+      p,
+      id,
+      async ({ tx, assignment: a }) => {
+        const row = await updateAssignment(tx, a.id, { status: 'released' });
+        await requeueSlot(tx, row);
+        return row;
+      },
+      async (userId) =>
+        this.#goldAssignment(p, userId, id, await this.#gold.giveBack(p, userId, id, { status: 'released' })),
+    );
   }
 
   /**
@@ -230,24 +312,39 @@ export class WorkService {
   ): Promise<SubmitOutcome> {
     const quick = await this.#quickSubmit(p, id, input);
     if (quick) return quick;
-    return this.#withLease(
+    return this.#withLeaseOrGold(
       p,
       id,
-      'label',
-      async ({ tx, assignment: a, task, storedWorkflow, round, now, finish }) => {
+      async ({
+        tx,
+        assignment: a,
+        task,
+        storedWorkflow,
+        storedQuality,
+        round,
+        now,
+        finish,
+      }): Promise<SubmitOutcome> => {
         const type = this.#type(task.type);
-        const response = this.#checked(type, task.params, input.response);
-        const timeSpentMs = this.#timeSpent(a.leasedAt, now, input.timeSpentMs);
+        const response = checkedAnswer(type, task.params, input.response);
+        const timeSpentMs = timeSpent(a.leasedAt, now, input.timeSpentMs);
         const submit = submitStatement({ id: a.id, response, at: now, timeSpentMs });
         const row: AssignmentRow = { ...a, status: 'submitted', response, submittedAt: now, timeSpentMs };
         if (round.outstanding > 0) {
           finish([submit]);
           return { assignment: row, taskOutcome: 'waiting' };
         }
-        const answers = [...round.others, { slot: a.slot, response }]
-          .sort((x, y) => x.slot - y.slot)
-          .map((x) => x.response);
-        const merged = type.consensus(task.params, answers);
+        const slots = [...round.others, { slot: a.slot, response, reliability: round.reliability }].sort(
+          (x, y) => x.slot - y.slot,
+        );
+        const weights = readQuality(storedQuality).weighted_consensus
+          ? consensusWeights(slots.map((x) => x.reliability))
+          : undefined;
+        const merged = type.consensus(
+          task.params,
+          slots.map((x) => x.response),
+          weights,
+        );
         const labeled = { stageResponse: merged.response, agreement: merged.agreement };
         if (
           needsReview(readWorkflow(storedWorkflow), {
@@ -270,6 +367,8 @@ export class WorkService {
         }
         return { assignment: row, taskOutcome: 'completed' };
       },
+      (userId) => this.#gold.submit(p, userId, id, input),
+      'label',
     );
   }
 
@@ -283,7 +382,7 @@ export class WorkService {
             { path: 'response', message: 'is required for a fix' },
           ]);
         }
-        response = this.#checked(this.#type(task.type), task.params, input.response);
+        response = checkedAnswer(this.#type(task.type), task.params, input.response);
       }
       const comment = input.comment?.trim() || null;
       if (input.verdict === 'reject' && !comment) {
@@ -292,7 +391,7 @@ export class WorkService {
         ]);
       }
       const verdict = { verdict: input.verdict, ...(input.verdict === 'fix' ? { response } : {}), comment };
-      const timeSpentMs = this.#timeSpent(a.leasedAt, now, input.timeSpentMs);
+      const timeSpentMs = timeSpent(a.leasedAt, now, input.timeSpentMs);
       await rawQuery(tx, submitStatement({ id: a.id, response: verdict, at: now, timeSpentMs }));
       const row: AssignmentRow = {
         ...a,
@@ -329,7 +428,16 @@ export class WorkService {
     filter: { statuses?: AssignmentRow['status'][]; withFeedback?: boolean; limit: number },
   ): Promise<AssignmentRow[]> {
     const userId = requireUser(p);
-    return this.#db.withOrg(p.orgId, (tx) => listUserAssignments(tx, userId, filter));
+    return this.#db.withOrg(p.orgId, async (tx) => {
+      const real = await listUserAssignments(tx, userId, filter);
+      // Gold answers are listed among them, shaped alike (a hidden evaluation task must not stand out).
+      if (filter.withFeedback) return real;
+      const gold = await this.#gold.mine(tx, userId, filter);
+      if (gold.length === 0) return real;
+      return [...real, ...gold]
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+        .slice(0, filter.limit);
+    });
   }
 
   /**
@@ -347,10 +455,10 @@ export class WorkService {
     const known = this.#leased.get(id);
     if (!known || known.orgId !== p.orgId || known.userId !== p.userId) return undefined;
     const type = this.#type(known.type);
-    const response = this.#checked(type, known.params, input.response);
+    const response = checkedAnswer(type, known.params, input.response);
     const alone = type.consensus(known.params, [response]);
     const now = this.#now();
-    const timeSpentMs = this.#timeSpent(known.leasedAt, now, input.timeSpentMs);
+    const timeSpentMs = timeSpent(known.leasedAt, now, input.timeSpentMs);
     const [locked = [], done = []] = await this.#db.runScopedAll(p.orgId, [
       lockLeaseStatement(id),
       quickSubmitStatement({ id, userId: known.userId, at: now, response, timeSpentMs, alone }),
@@ -362,10 +470,7 @@ export class WorkService {
     if (!found || found.assignment.userId !== known.userId) throw notFoundAssignment(id);
     if (!outcome.submitted) {
       if (found.assignment.status !== 'leased') throw leaseNotHeld(id, found.assignment.status);
-      throw new ApiError(
-        'lease_expired',
-        `The lease on assignment ${id} expired at ${found.assignment.leaseExpiresAt.toISOString()}.`,
-      );
+      throw leaseExpired(id, found.assignment.leaseExpiresAt);
     }
     return {
       assignment: { ...found.assignment, status: 'submitted', response, submittedAt: now, timeSpentMs },
@@ -409,10 +514,7 @@ export class WorkService {
       if (a.status !== 'leased') throw leaseNotHeld(id, a.status);
       const now = this.#now();
       if (a.leaseExpiresAt.getTime() <= now.getTime()) {
-        throw new ApiError(
-          'lease_expired',
-          `The lease on assignment ${id} expired at ${a.leaseExpiresAt.toISOString()}.`,
-        );
+        throw leaseExpired(id, a.leaseExpiresAt);
       }
       if (stage && a.stage !== stage) {
         throw new ApiError(
@@ -427,6 +529,7 @@ export class WorkService {
         assignment: a,
         task: found.task,
         storedWorkflow: found.workflow,
+        storedQuality: found.quality,
         round: roundStateFromRaw(state),
         now,
         finish,
@@ -434,17 +537,45 @@ export class WorkService {
     });
   }
 
-  /** The answer if it is valid for the task, else a 400 naming each bad field under `response`. */
-  #checked(type: TaskType, params: unknown, response: unknown): unknown {
-    const checked = checkResponse(type, params, response);
-    if (!checked.ok) {
-      throw new ApiError(
-        'invalid_response',
-        `Invalid response: ${describeIssues(checked.issues)}`,
-        checked.issues.map((i) => ({ path: i.path ? `response.${i.path}` : 'response', message: i.message })),
-      );
+  /**
+   * {@link WorkService.#withLease} on a task's slot, or — when `id` is no assignment of the caller's —
+   * `gold` on their gold lease of that id (404 when it is neither).
+   */
+  async #withLeaseOrGold<T>(
+    p: Principal,
+    id: string,
+    fn: (lease: HeldLease) => Promise<T>,
+    gold: (userId: string) => Promise<T | undefined>,
+    stage: WorkStage | null = null,
+  ): Promise<T> {
+    const userId = requireUser(p);
+    try {
+      return await this.#withLease(p, id, stage, fn);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'not_found') || !isId(id)) throw error;
+      return this.#orGold(id, await gold(userId));
     }
-    return checked.response;
+  }
+
+  /** A gold lease's result, or the assignment's 404 when there was none. */
+  #orGold<T>(id: string, result: T | undefined): T {
+    if (result === undefined) throw notFoundAssignment(id);
+    return result;
+  }
+
+  /** A gold answer shown as the assignment it poses as (404 when there was none). */
+  async #goldAssignment(p: Principal, userId: string, id: string, answer: unknown): Promise<AssignmentRow> {
+    if (answer === undefined) throw notFoundAssignment(id);
+    const view = await this.#gold.get(p, userId, id);
+    return this.#orGold(id, view?.assignment);
+  }
+
+  /** 403 `paused_from_project` with the reason when the person is paused from the project. */
+  async #requireNotPaused(p: Principal, projectId: string, userId: string): Promise<void> {
+    const standing = await this.#db.withOrg(p.orgId, (tx) => findStanding(tx, projectId, userId));
+    if (standing?.pausedAt) {
+      throw new ApiError('paused_from_project', standing.pauseReason ?? 'You are paused from this project.');
+    }
   }
 
   async #leaseView(
@@ -464,19 +595,18 @@ export class WorkService {
     >,
   ): Promise<LeaseView> {
     const stage = assignment.stage;
-    const [review, feedback, projectName] = await Promise.all([
+    // One query at a time: a transaction's connection runs them in order anyway.
+    const review =
       stage === 'review'
-        ? submittedAnswers(tx, task.id, 'label', task.round).then((answers) => ({
-            answers,
+        ? {
+            answers: await submittedAnswers(tx, task.id, 'label', task.round),
             result: task.stageResponse,
             agreement: task.agreement,
-          }))
-        : Promise.resolve(null),
-      task.round > 1
-        ? reviewsOfTask(tx, task.id).then((rs) => rs.filter((r) => r.verdict === 'reject'))
-        : Promise.resolve([]),
-      this.#projectName(tx, task.projectId),
-    ]);
+          }
+        : null;
+    const feedback =
+      task.round > 1 ? (await reviewsOfTask(tx, task.id)).filter((r) => r.verdict === 'reject') : [];
+    const projectName = await this.#projectName(tx, task.projectId);
     return {
       assignment,
       task: {
@@ -490,18 +620,9 @@ export class WorkService {
       projectName,
       review,
       feedback,
-      fileIds: this.#fileIds(task.type, task.params),
+      fileIds: fileIdsOf(this.#type(task.type), task.params),
+      training: null,
     };
-  }
-
-  /** The uploaded files a task's params reference. */
-  #fileIds(type: string, params: unknown): string[] {
-    return this.#type(type)
-      .attachmentUrls(params as never)
-      .flatMap((url) => {
-        const match = /^groundwork:\/\/files\/([0-9a-f]{24})$/.exec(url);
-        return match?.[1] ? [match[1]] : [];
-      });
   }
 
   /**
@@ -519,7 +640,10 @@ export class WorkService {
           return task ? { task } : undefined;
         })
       : undefined;
-    if (!lease || !this.#fileIds(lease.task.type, lease.task.params).includes(fileId)) {
+    const allowed = lease
+      ? fileIdsOf(this.#type(lease.task.type), lease.task.params).includes(fileId)
+      : isId(id) && (await this.#gold.leasesFile(p, userId, id, fileId));
+    if (!allowed) {
       throw new ApiError(
         'not_found',
         `No file ${JSON.stringify(fileId)} in a task leased to you as ${JSON.stringify(id)}.`,
@@ -553,42 +677,18 @@ export class WorkService {
   }
 
   #type(name: string): TaskType {
-    const type = this.#types.get(name);
-    if (!type) throw new Error(`unknown task type ${name}`);
-    return type;
-  }
-
-  #timeSpent(leasedAt: Date, now: Date, reported: number | undefined): number {
-    const wall = Math.max(0, now.getTime() - leasedAt.getTime());
-    return Math.min(reported ?? wall, wall + 5000, MAX_TIME_SPENT_MS);
+    return typeOf(this.#types, name);
   }
 }
 
-/** The person behind a principal; work is done by people, not by API keys (403 for a key). */
-export function requireUser(p: Principal): string {
-  if (!p.userId) {
-    throw new ApiError(
-      'forbidden',
-      'Work is leased to people: log in as a member (API keys cannot take work).',
-    );
-  }
-  return p.userId;
-}
-
-function leaseNotHeld(id: string, status: string): ApiError {
-  return new ApiError('lease_not_held', `Assignment ${id} is ${status}; it is no longer leased to you.`);
-}
-
-function notFoundAssignment(id: string): ApiError {
-  return new ApiError('not_found', `No assignment found with id ${JSON.stringify(id)}.`);
-}
-
-/** A uniformly random permutation of 0..n-1 (Fisher–Yates with crypto randomness). */
-export function shuffledOrder(n: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
-  return order;
+/**
+ * The weights of a round's answers in consensus from their authors' reliabilities on the project: an
+ * author of unknown reliability counts as the mean of the known ones (one vote each when none is
+ * known, which leaves consensus unweighted).
+ */
+export function consensusWeights(reliabilities: readonly (number | null)[]): number[] | undefined {
+  const known = reliabilities.filter((r): r is number => r !== null && Number.isFinite(r));
+  if (known.length === 0) return undefined;
+  const mean = known.reduce((sum, r) => sum + r, 0) / known.length;
+  return reliabilities.map((r) => (r !== null && Number.isFinite(r) ? r : mean));
 }

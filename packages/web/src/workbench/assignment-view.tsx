@@ -1,7 +1,8 @@
 /**
  * One leased assignment on screen: the task's editor (or, for a review, the answers and their merge), the
  * instructions, the timer, submit and skip. The draft is saved to the browser on every change; the loop
- * moves on through `onDone` once the server has the answer.
+ * moves on through `onDone` once the server has the answer — after a training answer, once the person
+ * has read its feedback and continues.
  */
 import type { Lease, SubmitOutcome } from '@groundwork/sdk';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -17,6 +18,8 @@ import { isLeaseLost, lostReason } from './lease-queue.ts';
 import { RejectDialog } from './reject-dialog.tsx';
 import { ShortcutsOverlay } from './shortcuts-overlay.tsx';
 import { SkipDialog } from './skip-dialog.tsx';
+import { TrainingFeedbackPanel } from './training-feedback.tsx';
+import { type TrainingFeedback, trainingBadge } from './training-text.ts';
 import { useElapsed } from './use-elapsed.ts';
 
 /** Props of {@link AssignmentView}. */
@@ -26,8 +29,13 @@ export interface AssignmentViewProps {
   drafts: DraftStore;
   /** Why the lease was lost, when it was. */
   lost: string | null;
-  /** The answer is in: show `message` and move on. */
-  onDone: (message: string) => void;
+  /** The answer is in: show `message` (if any) and move on. */
+  onDone: (message: string | null) => void;
+  /**
+   * A training answer is in and its feedback shows: the lease is no longer held, but the loop stays on it
+   * until the person continues (`onDone`).
+   */
+  onAnswered: (training: TrainingFeedback) => void;
   /** The server says the lease is gone. */
   onMarkLost: (reason: string) => void;
   /** Moves on after a lost lease. */
@@ -41,13 +49,20 @@ const ANSWER_COLORS = ['#2563eb', '#d97706', '#9333ea', '#0891b2', '#db2777', '#
 const MERGED_COLOR = '#15803d';
 
 /** Shortcuts of the loop itself. */
-function loopShortcuts(stage: 'label' | 'review', fixing: boolean): Shortcut[] {
+function loopShortcuts(stage: 'label' | 'review', fixing: boolean, training: boolean): Shortcut[] {
   const common: Shortcut[] = [
     { keys: 'Ctrl+Shift+S', does: 'Skip the task (asks why)' },
     { keys: 'Ctrl+I', does: 'Show or hide the instructions' },
     { keys: '?', does: 'Show or hide this list' },
     { keys: 'Esc', does: 'Close a dialog' },
   ];
+  if (stage === 'label' && training) {
+    return [
+      { keys: 'Ctrl+Enter', does: 'Submit the answer' },
+      { keys: 'Enter / Ctrl+Enter', does: 'Continue after the training feedback' },
+      ...common,
+    ];
+  }
   if (stage === 'label') return [{ keys: 'Ctrl+Enter', does: 'Submit the answer' }, ...common];
   if (fixing) {
     return [{ keys: 'Ctrl+Enter', does: 'Submit the fixed answer' }, ...common];
@@ -65,6 +80,7 @@ const OUTCOME_MESSAGES: Record<SubmitOutcome['taskOutcome'], string> = {
   review: 'Submitted. The task goes to review.',
   completed: 'Submitted. The task is complete.',
   relabel: 'Sent back for another round.',
+  training: 'Submitted.',
 };
 
 const INSTRUCTIONS_KEY = 'groundwork.instructions-open';
@@ -104,6 +120,7 @@ export function AssignmentView({
   drafts,
   lost,
   onDone,
+  onAnswered,
   onMarkLost,
   onNext,
   onStop,
@@ -133,6 +150,12 @@ export function AssignmentView({
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [instructionsOpen, setInstructionsOpen] = useState(readInstructionsOpen);
   const [saveFailed, setSaveFailed] = useState(false);
+  /** A training answer that is in, with what the server said of it and the time it took. */
+  const [trained, setTrained] = useState<{
+    response: unknown;
+    feedback: TrainingFeedback;
+    timeSpentMs: number;
+  } | null>(null);
 
   // Save the draft shortly after every change, and right away when the page goes away.
   const latest = useRef({ draft, read: elapsed.read });
@@ -223,13 +246,20 @@ export function AssignmentView({
                 body: { response: check.response, timeSpentMs },
               }),
             );
+      if (stage === 'label' && outcome.training) {
+        // A training answer: show how it did before moving on.
+        drafts.remove(id);
+        setTrained({ response: check.response, feedback: outcome.training, timeSpentMs });
+        onAnswered(outcome.training);
+        return;
+      }
       finish(outcome, stage === 'review' ? 'Fixed. The task is complete.' : undefined);
     } catch (error) {
       showFailure(error, setFailure);
     } finally {
       setBusy(false);
     }
-  }, [parsed, busy, lost, draft, elapsed, id, stage, finish, showFailure]);
+  }, [parsed, busy, lost, draft, elapsed, id, stage, finish, showFailure, drafts, onAnswered]);
 
   const verdict = useCallback(
     async (kind: 'accept' | 'reject', comment?: string) => {
@@ -286,7 +316,8 @@ export function AssignmentView({
   // The loop's keys. Editors get the keyboard only while no dialog is open.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (dialog !== null || lost) return;
+      // Once a training answer is in, its feedback panel owns the keyboard.
+      if (dialog !== null || lost || trained) return;
       const typing = isTypingTarget(event.target);
       if (event.key === 'Enter' && hasMod(event)) {
         event.preventDefault();
@@ -310,7 +341,7 @@ export function AssignmentView({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [dialog, lost, stage, fixing, verdict, submitAnswer, toggleInstructions, startFix]);
+  }, [dialog, lost, trained, stage, fixing, verdict, submitAnswer, toggleInstructions, startFix]);
 
   const answers: ShownAnswer<unknown>[] = useMemo(() => {
     if (!review) return [];
@@ -340,7 +371,7 @@ export function AssignmentView({
           {lease.assignment.round > 1 && <span className="tag">Round {lease.assignment.round}</span>}
         </div>
         <span className="work__timer" title="Time on this task" role="timer">
-          {formatDuration(elapsed.elapsedMs)}
+          {formatDuration(trained ? trained.timeSpentMs : elapsed.elapsedMs)}
         </span>
         <div className="work__actions">
           <button
@@ -354,18 +385,20 @@ export function AssignmentView({
           <button type="button" className="button button--small" onClick={() => setDialog('shortcuts')}>
             Shortcuts <kbd>?</kbd>
           </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => setDialog('skip')}
-            disabled={!!lost}
-          >
-            Skip
-          </button>
+          {!trained && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setDialog('skip')}
+              disabled={!!lost}
+            >
+              Skip
+            </button>
+          )}
           <button type="button" className="button button--small" onClick={onStop}>
             Stop
           </button>
-          {stage === 'label' || fixing ? (
+          {trained ? null : stage === 'label' || fixing ? (
             <button
               type="button"
               className="button button--small button--primary"
@@ -394,6 +427,14 @@ export function AssignmentView({
                 Next task
               </button>
             </div>
+          )}
+          {lease.training && !trained && (
+            <p className="training-strip" role="note">
+              <span className="tag tag--training" data-testid="training-badge">
+                {trainingBadge(lease.training)}
+              </span>
+              <span className="muted">After you submit you see the expected answer.</span>
+            </p>
           )}
           {rejections.length > 0 && (
             <div className="banner banner--warn" role="note">
@@ -429,7 +470,18 @@ export function AssignmentView({
             </div>
           )}
 
-          {!parsed.ok ? (
+          {trained && parsed.ok ? (
+            <TrainingFeedbackPanel
+              ui={parsed.ui}
+              params={parsed.params}
+              resolveUrl={resolveUrl}
+              displayOrder={displayOrder}
+              response={trained.response}
+              feedback={trained.feedback}
+              onContinue={() => onDone(null)}
+              active={dialog === null}
+            />
+          ) : !parsed.ok ? (
             <div className="empty" role="alert">
               <h1>This task cannot be shown</h1>
               <p className="muted">{parsed.problem}</p>
@@ -531,7 +583,10 @@ export function AssignmentView({
       {dialog === 'shortcuts' && (
         <ShortcutsOverlay
           groups={[
-            { title: stage === 'review' ? 'Review' : 'Labeling', shortcuts: loopShortcuts(stage, fixing) },
+            {
+              title: stage === 'review' ? 'Review' : 'Labeling',
+              shortcuts: loopShortcuts(stage, fixing, lease.training !== null),
+            },
             { title: lease.task.type, shortcuts: typeShortcuts },
           ]}
           onClose={() => setDialog(null)}

@@ -1,13 +1,16 @@
 /**
  * The annotator's home: the projects they may work with how many tasks wait for them, their own figures,
- * and reviewers' comments on their answers. "Start" enters the labeling loop.
+ * and reviewers' comments on their answers. "Start" enters the labeling loop ("Start training" while a
+ * project's training gate is under way); a project they are paused from says why instead.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { Fragment } from 'react';
 import { api, call } from '../api/client.ts';
 import { canReview, useSession } from '../api/session.ts';
 import { AppBar } from './app-bar.tsx';
 import { formatDuration } from './format.ts';
+import { projectStart } from './training-text.ts';
 import './workbench.css';
 
 /** Reads the home page's figures. */
@@ -47,10 +50,12 @@ export function HomePage() {
   const reviewer = session ? canReview(session.role) : false;
   const projects = overview.data?.projects ?? [];
   const me = overview.data?.me;
-  // Work the person holds counts as work for them: Start resumes it.
-  const labelWork = (project: (typeof projects)[number]) => project.waiting + project.inProgress;
+  // Work the person holds counts as work for them: Start resumes it. A project they are paused from
+  // has none for them, and its reviews, like its real work, open only once its training is passed.
+  const labelWork = (project: (typeof projects)[number]) =>
+    project.paused ? 0 : project.waiting + project.inProgress;
   const reviewWork = (project: (typeof projects)[number]) =>
-    project.reviewsWaiting + project.reviewsInProgress;
+    projectStart(project).kind === 'work' ? project.reviewsWaiting + project.reviewsInProgress : 0;
   const totalWaiting = projects.reduce((sum, project) => sum + labelWork(project), 0);
   const totalReviews = projects.reduce((sum, project) => sum + reviewWork(project), 0);
 
@@ -152,49 +157,100 @@ export function HomePage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {projects.map((project) => (
-                      <tr key={project.name} data-testid="home-project">
-                        <th scope="row">{project.name}</th>
-                        <td>
-                          <span className="tag">{project.type}</span>
-                        </td>
-                        <td className="num">
-                          <WorkCount waiting={project.waiting} inProgress={project.inProgress} />
-                        </td>
-                        {reviewer && (
-                          <td className="num">
-                            <WorkCount
-                              waiting={project.reviewsWaiting}
-                              inProgress={project.reviewsInProgress}
-                            />
-                          </td>
-                        )}
-                        <td>
-                          <div className="table__actions">
-                            <Link
-                              to="/work/label"
-                              search={{ project: project.name }}
-                              className="button button--small button--primary"
-                              disabled={project.waiting === 0}
-                              aria-label={`Start ${project.name}`}
-                            >
-                              Start
-                            </Link>
-                            {reviewer && (
-                              <Link
-                                to="/work/review"
-                                search={{ project: project.name }}
-                                className="button button--small"
-                                disabled={reviewWork(project) === 0}
-                                aria-label={`Review ${project.name}`}
-                              >
-                                Review
-                              </Link>
+                    {projects.map((project) => {
+                      const start = projectStart(project);
+                      return (
+                        <Fragment key={project.name}>
+                          <tr data-testid="home-project" data-paused={start.kind === 'paused'}>
+                            <th scope="row">
+                              {project.name}
+                              {start.kind === 'training' && (
+                                <span className="tag tag--training home__status" data-testid="home-training">
+                                  {start.label}
+                                </span>
+                              )}
+                              {start.kind === 'paused' && (
+                                <span className="tag tag--paused home__status">Paused</span>
+                              )}
+                            </th>
+                            <td>
+                              <span className="tag">{project.type}</span>
+                            </td>
+                            <td className="num">
+                              {start.kind === 'paused' ? (
+                                <span className="muted" title="Not while you are paused">
+                                  —
+                                </span>
+                              ) : (
+                                <WorkCount waiting={project.waiting} inProgress={project.inProgress} />
+                              )}
+                            </td>
+                            {reviewer && start.kind === 'paused' && (
+                              <td className="num">
+                                <span className="muted" title="Not while you are paused">
+                                  —
+                                </span>
+                              </td>
                             )}
-                          </div>
-                        </td>
-                      </tr>
-                    ))}
+                            {reviewer && start.kind !== 'paused' && (
+                              <td className="num">
+                                <WorkCount
+                                  waiting={project.reviewsWaiting}
+                                  inProgress={project.reviewsInProgress}
+                                />
+                              </td>
+                            )}
+                            <td>
+                              <div className="table__actions">
+                                {start.kind === 'training' && (
+                                  <Link
+                                    to="/work/label"
+                                    search={{ project: project.name }}
+                                    className="button button--small button--primary"
+                                    aria-label={`Start training in ${project.name}`}
+                                  >
+                                    Start training
+                                  </Link>
+                                )}
+                                {start.kind === 'work' && (
+                                  <Link
+                                    to="/work/label"
+                                    search={{ project: project.name }}
+                                    className="button button--small button--primary"
+                                    disabled={!start.startable}
+                                    aria-label={`Start ${project.name}`}
+                                  >
+                                    Start
+                                  </Link>
+                                )}
+                                {reviewer && start.kind !== 'paused' && (
+                                  <Link
+                                    to="/work/review"
+                                    search={{ project: project.name }}
+                                    className="button button--small"
+                                    disabled={reviewWork(project) === 0}
+                                    aria-label={`Review ${project.name}`}
+                                  >
+                                    Review
+                                  </Link>
+                                )}
+                              </div>
+                            </td>
+                          </tr>
+                          {start.kind === 'paused' && (
+                            <tr className="table__notice">
+                              <td colSpan={reviewer ? 5 : 4}>
+                                <div className="paused-notice" role="note" data-testid="home-paused">
+                                  <strong>Paused from this project</strong>
+                                  <p>{start.reason}</p>
+                                  <p className="muted">Ask your manager to reinstate you.</p>
+                                </div>
+                              </td>
+                            </tr>
+                          )}
+                        </Fragment>
+                      );
+                    })}
                   </tbody>
                 </table>
               </div>

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_POLL_MS,
   heartbeatInterval,
+  isPausedFromProject,
   LeaseQueue,
   type LeaseQueueApi,
   type LeaseQueueClock,
+  type TrainingProgress,
 } from './lease-queue.ts';
 
 /** A clock whose timers run only when the test advances it. */
@@ -49,7 +51,10 @@ async function flush(): Promise<void> {
   for (let i = 0; i < 10; i += 1) await Promise.resolve();
 }
 
-function lease(id: string, clock: FakeClock, seconds = 60): Lease {
+/** What sets a lease apart in a test: its project, and its training progress when it is a training task. */
+type LeaseShape = { project?: string; training?: TrainingProgress | null };
+
+function lease(id: string, clock: FakeClock, seconds = 60, shape: LeaseShape = {}): Lease {
   return {
     assignment: {
       id,
@@ -73,7 +78,7 @@ function lease(id: string, clock: FakeClock, seconds = 60): Lease {
     task: {
       id: `task-${id}`,
       type: 'categorization',
-      project: 'p',
+      project: shape.project ?? 'p',
       batchId: null,
       instruction: null,
       params: {},
@@ -81,20 +86,30 @@ function lease(id: string, clock: FakeClock, seconds = 60): Lease {
     review: null,
     feedback: [],
     files: [],
+    training: shape.training ?? null,
   };
 }
 
 /** A fake server: a list of leases to hand out, and a record of what was called. */
-function fakeApi(clock: FakeClock, waiting: string[], live: string[] = []) {
+function fakeApi(
+  clock: FakeClock,
+  waiting: string[],
+  live: string[] = [],
+  shapes: Record<string, LeaseShape> = {},
+) {
   const calls: string[] = [];
   const lost = new Set<string>();
   let offline = false;
+  let paused: string | null = null;
   const api: LeaseQueueApi = {
     async next() {
       calls.push('next');
       if (offline) throw Object.assign(new Error('offline'), { code: 'network' });
+      if (paused !== null) {
+        throw Object.assign(new Error(paused), { code: 'paused_from_project', status: 403 });
+      }
       const id = waiting.shift();
-      return id ? lease(id, clock) : null;
+      return id ? lease(id, clock, 60, shapes[id]) : null;
     },
     async live() {
       calls.push('live');
@@ -117,6 +132,11 @@ function fakeApi(clock: FakeClock, waiting: string[], live: string[] = []) {
       offline = value;
     },
     add: (id: string) => waiting.push(id),
+    /** From now on the person is paused from the project: every lease is revoked, `next` refuses. */
+    pause: (reason: string) => {
+      paused = reason;
+      waiting.length = 0;
+    },
   };
 }
 
@@ -266,5 +286,162 @@ describe('LeaseQueue', () => {
     await queue.start();
     await flush();
     expect(queue.state.upcoming).toBeNull();
+  });
+
+  it('does not lease twice when advance is called twice at once (a double click)', async () => {
+    const clock = new FakeClock();
+    const server = fakeApi(clock, ['a', 'b', 'c']);
+    const queue = new LeaseQueue(server.api, { clock, prefetch: false });
+    await queue.start();
+    await Promise.all([queue.advance(), queue.advance()]);
+    await flush();
+    expect(queue.state.current?.assignment.id).toBe('b');
+    // One lease for the first task, one on advance: no lease taken and dropped unseen.
+    expect(server.calls.filter((c) => c === 'next')).toHaveLength(2);
+  });
+});
+
+describe('LeaseQueue and pauses', () => {
+  const REASON = 'Training not passed: 0 of the 1 training tasks required were answered well enough.';
+
+  it('recognizes the paused refusal by its code', () => {
+    expect(isPausedFromProject({ code: 'paused_from_project', status: 403 })).toBe(true);
+    expect(isPausedFromProject({ code: 'forbidden', status: 403 })).toBe(false);
+    expect(isPausedFromProject(null)).toBe(false);
+  });
+
+  it('shows a paused refusal with its reason and does not retry it', async () => {
+    const clock = new FakeClock();
+    const server = fakeApi(clock, ['a']);
+    server.pause(REASON);
+    const queue = new LeaseQueue(server.api, { clock });
+    await queue.start();
+    expect(queue.state).toMatchObject({ status: 'paused', current: null, error: REASON });
+    expect(clock.pending).toBe(0);
+    await clock.advance(60_000);
+    expect(server.calls.filter((c) => c === 'next')).toHaveLength(1);
+  });
+
+  it('stops polling an empty queue once the person is paused', async () => {
+    const clock = new FakeClock();
+    const server = fakeApi(clock, []);
+    const queue = new LeaseQueue(server.api, { clock });
+    await queue.start();
+    expect(queue.state.status).toBe('empty');
+    server.pause(REASON);
+    await clock.advance(EMPTY_POLL_MS);
+    expect(queue.state).toMatchObject({ status: 'paused', error: REASON });
+    expect(clock.pending).toBe(0);
+  });
+
+  it('checks the lease taken ahead after a loss, and reaches the pause when it was revoked too', async () => {
+    const clock = new FakeClock();
+    const server = fakeApi(clock, ['a', 'b']);
+    const queue = new LeaseQueue(server.api, { clock });
+    await queue.start();
+    await flush();
+    // A manager pauses the person mid-session: both leases are revoked, the current one is noticed first.
+    server.lose('a');
+    server.lose('b');
+    server.pause(REASON);
+    queue.markLost('It was taken back.');
+    await queue.advance();
+    expect(server.calls).toContain('heartbeat b');
+    expect(queue.state).toMatchObject({ status: 'paused', current: null, upcoming: null, error: REASON });
+    expect(clock.pending).toBe(0);
+  });
+});
+
+describe('LeaseQueue and training answers', () => {
+  const progress = (state: TrainingProgress['state'], passedCount: number, answered: number) => ({
+    state,
+    answered,
+    passedCount,
+    target: 2,
+  });
+
+  it('stops the heartbeats of an answered lease while its feedback shows', async () => {
+    const clock = new FakeClock();
+    const server = fakeApi(clock, ['t1'], [], { t1: { training: progress('in_progress', 0, 0) } });
+    const queue = new LeaseQueue(server.api, { clock });
+    await queue.start();
+    await flush();
+    queue.answered(progress('in_progress', 1, 1));
+    await clock.advance(60_000);
+    expect(server.calls).not.toContain('heartbeat t1');
+    expect(queue.state).toMatchObject({ status: 'ready', current: { assignment: { id: 't1' } } });
+  });
+
+  it('shows the next training task, taken ahead, with the progress the answer made', async () => {
+    const clock = new FakeClock();
+    const server = fakeApi(clock, ['t1', 't2'], [], {
+      t1: { training: progress('in_progress', 0, 0) },
+      t2: { training: progress('in_progress', 0, 0) },
+    });
+    const queue = new LeaseQueue(server.api, { clock });
+    await queue.start();
+    await flush();
+    expect(queue.state.upcoming?.assignment.id).toBe('t2');
+    queue.answered(progress('in_progress', 1, 1));
+    await queue.advance();
+    expect(queue.state.current?.assignment.id).toBe('t2');
+    expect(queue.state.current?.training).toEqual({
+      state: 'in_progress',
+      answered: 1,
+      passedCount: 1,
+      target: 2,
+    });
+    expect(server.calls).not.toContain('release t2');
+  });
+
+  it('gives back a training task taken ahead once the gate passed, and leases real work', async () => {
+    const clock = new FakeClock();
+    const server = fakeApi(clock, ['t1', 't2', 'real'], [], {
+      t1: { training: progress('in_progress', 1, 1) },
+      t2: { training: progress('in_progress', 1, 1) },
+    });
+    const queue = new LeaseQueue(server.api, { clock });
+    await queue.start();
+    await flush();
+    queue.answered(progress('passed', 2, 2));
+    await queue.advance();
+    expect(server.calls).toContain('release t2');
+    expect(queue.state.current?.assignment.id).toBe('real');
+    expect(queue.state.current?.training).toBeNull();
+  });
+
+  it('keeps work taken ahead in another project when the gate passed', async () => {
+    const clock = new FakeClock();
+    const server = fakeApi(clock, ['t1', 'other'], [], {
+      t1: { training: progress('in_progress', 1, 1) },
+      other: { project: 'q', training: progress('in_progress', 0, 0) },
+    });
+    const queue = new LeaseQueue(server.api, { clock });
+    await queue.start();
+    await flush();
+    queue.answered(progress('passed', 2, 2));
+    await queue.advance();
+    expect(server.calls).not.toContain('release other');
+    expect(queue.state.current?.assignment.id).toBe('other');
+    // Another project's gate: its progress is not this one's.
+    expect(queue.state.current?.training).toMatchObject({ passedCount: 0, answered: 0 });
+  });
+
+  it('drops the lease taken ahead when the answer failed the gate, and shows the pause', async () => {
+    const clock = new FakeClock();
+    const server = fakeApi(clock, ['t1', 't2'], [], {
+      t1: { training: progress('in_progress', 0, 1) },
+      t2: { training: progress('in_progress', 0, 1) },
+    });
+    const queue = new LeaseQueue(server.api, { clock });
+    await queue.start();
+    await flush();
+    server.lose('t2');
+    server.pause('Training not passed.');
+    queue.answered(progress('failed', 0, 2));
+    await queue.advance();
+    expect(queue.state).toMatchObject({ status: 'paused', current: null, upcoming: null });
+    expect(queue.state.error).toBe('Training not passed.');
+    expect(clock.pending).toBe(0);
   });
 });

@@ -39,7 +39,12 @@ export type LeaseQueueStatus =
   /** The current lease ended (expired, revoked, taken back): its answer can no longer be submitted. */
   | 'lost'
   /** The server could not be reached or refused; `error` says why; retrying. */
-  | 'error';
+  | 'error'
+  /**
+   * The person is paused from the project (`403 paused_from_project`): `error` holds the reason as the
+   * server gave it. Not retried: only a manager ends a pause.
+   */
+  | 'paused';
 
 /** A snapshot of the queue. */
 export interface LeaseQueueState {
@@ -48,9 +53,12 @@ export interface LeaseQueueState {
   current: Lease | null;
   /** The lease taken ahead of time, shown next. */
   upcoming: Lease | null;
-  /** Why the last call failed, for `error` (and `lost`). */
+  /** Why the last call failed, for `error` (and `lost`), or why the person is paused, for `paused`. */
   error: string | null;
 }
+
+/** A person's progress through a project's training gate, as a lease and a training answer's outcome carry it. */
+export type TrainingProgress = NonNullable<Lease['training']>;
 
 /** Errors the server gives when a lease is no longer the caller's. */
 const LOST_CODES = new Set(['lease_expired', 'lease_not_held', 'not_found']);
@@ -71,6 +79,15 @@ export function lostReason(error: unknown): string {
   return code === 'lease_expired'
     ? 'Its lease ran out: this page could not keep it alive (the computer slept, or the server was out of reach for too long).'
     : 'It was taken back: the task was canceled or reassigned.';
+}
+
+/** Whether an error is the server's `403 paused_from_project`: the person may not work the project now. */
+export function isPausedFromProject(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { code?: unknown }).code === 'paused_from_project'
+  );
 }
 
 /** Whether the server refused the request itself (a 4xx other than a timeout or a rate limit). */
@@ -107,6 +124,9 @@ export class LeaseQueue {
   #retry: unknown = null;
   #prefetching: Promise<void> | null = null;
   #stopped = false;
+  /** The training progress after the current lease's answer (see {@link LeaseQueue.answered}), until `advance`. */
+  #answered: { project: string; training: TrainingProgress } | null = null;
+  #advancing: Promise<void> | null = null;
 
   constructor(api: LeaseQueueApi, options: { clock?: LeaseQueueClock; prefetch?: boolean } = {}) {
     this.#api = api;
@@ -208,14 +228,38 @@ export class LeaseQueue {
   }
 
   /**
-   * Moves on after the current assignment was submitted or skipped: shows the lease taken ahead at once,
-   * or leases one.
+   * The current lease's answer is in, but the person stays on it a moment (reading the feedback on a
+   * training answer) before {@link advance}: its heartbeats stop, since the server no longer holds it. The
+   * training progress the answer led to is applied to the lease taken ahead on advance.
    */
-  async advance(): Promise<void> {
+  answered(training: TrainingProgress | null = null): void {
+    const current = this.#state.current;
+    if (!current) return;
+    this.#unbeat(current.assignment.id);
+    this.#answered = training ? { project: current.task.project, training } : null;
+  }
+
+  /**
+   * Moves on after the current assignment was submitted or skipped: shows the lease taken ahead at once,
+   * or leases one. The lease taken ahead is checked first when it may have ended meanwhile: after a lost
+   * lease (a pause revokes every lease of the project), or when a training answer changed the gate.
+   */
+  advance(): Promise<void> {
+    // A second call while moving on (a double click) joins the first instead of skipping a task.
+    this.#advancing ??= this.#advance().finally(() => {
+      this.#advancing = null;
+    });
+    return this.#advancing;
+  }
+
+  async #advance(): Promise<void> {
     const done = this.#state.current;
+    const afterLoss = this.#state.status === 'lost';
+    const answered = this.#answered;
+    this.#answered = null;
     if (done) this.#unbeat(done.assignment.id);
     if (this.#prefetching) await this.#prefetching;
-    const upcoming = this.#state.upcoming;
+    const upcoming = await this.#stillValid(this.#state.upcoming, { afterLoss, answered });
     this.#set({ current: null, upcoming: null });
     if (upcoming && !this.#expired(upcoming)) {
       this.#set({ status: 'ready', current: upcoming, error: null });
@@ -224,6 +268,44 @@ export class LeaseQueue {
     }
     if (upcoming) this.#unbeat(upcoming.assignment.id);
     await this.#leaseCurrent();
+  }
+
+  /**
+   * The lease taken ahead as it may be shown next, or null when it may not:
+   * - after a training answer in its project, a training lease shows the new progress; when the gate
+   *   failed (every lease of the project was revoked with the pause) it is dropped, and when the gate
+   *   passed a training lease is given back, since real work comes next;
+   * - after the current lease was lost, a heartbeat checks it is still held.
+   */
+  async #stillValid(
+    upcoming: Lease | null,
+    context: { afterLoss: boolean; answered: { project: string; training: TrainingProgress } | null },
+  ): Promise<Lease | null> {
+    if (!upcoming) return null;
+    const { answered } = context;
+    if (answered && upcoming.task.project === answered.project) {
+      const { state } = answered.training;
+      if (state === 'failed' || (state !== 'in_progress' && upcoming.training)) {
+        this.#unbeat(upcoming.assignment.id);
+        await this.#api.release(upcoming.assignment.id).catch(() => {});
+        return null;
+      }
+      if (upcoming.training) {
+        const { answered: count, passedCount, target } = answered.training;
+        upcoming = { ...upcoming, training: { state, answered: count, passedCount, target } };
+      }
+    }
+    if (context.afterLoss) {
+      try {
+        const { leaseExpiresAt } = await this.#api.heartbeat(upcoming.assignment.id);
+        return { ...upcoming, assignment: { ...upcoming.assignment, leaseExpiresAt } };
+      } catch (error) {
+        if (!isLeaseLost(error)) return upcoming; // a network blip: its own heartbeats decide
+        this.#unbeat(upcoming.assignment.id);
+        return null;
+      }
+    }
+    return upcoming;
   }
 
   /** Tries again now (after an error, or when polling an empty queue). */
@@ -302,6 +384,10 @@ export class LeaseQueue {
   }
 
   #fail(error: unknown, again: () => Promise<void>): void {
+    if (isPausedFromProject(error)) {
+      this.#set({ status: 'paused', current: null, error: messageOf(error) });
+      return;
+    }
     this.#set({ status: 'error', error: messageOf(error) });
     // A refusal (no such project, no permission) stays a refusal: only failures that may pass are retried.
     if (!isRefusal(error)) this.#schedule(again, RETRY_MS);

@@ -1,7 +1,8 @@
 /**
  * The labeling (or review) loop: leases work, shows one assignment at a time with the next one already
- * leased and its files loading, and moves on the moment an answer is in. Leaving the page keeps the
- * current lease (it resumes, draft and all) and gives the one taken ahead back; "Stop" gives both back.
+ * leased and its files loading, and moves on the moment an answer is in (after a training answer, once
+ * its feedback was read). Leaving the page keeps the current lease (it resumes, draft and all) and gives
+ * the one taken ahead back; "Stop" gives both back. A person paused from the project sees why, once.
  */
 import type { Lease } from '@groundwork/sdk';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -106,9 +107,10 @@ export function WorkPage({ stage, project }: WorkPageProps) {
           drafts={drafts}
           lost={state.status === 'lost' ? (state.error ?? 'The lease ended.') : null}
           onDone={(message) => {
-            setFlash(message);
+            if (message) setFlash(message);
             void queue.advance();
           }}
+          onAnswered={(training) => queue.answered(training)}
           onMarkLost={(reason) => queue.markLost(reason)}
           onNext={() => void queue.advance()}
           onStop={stop}
@@ -132,6 +134,24 @@ export function WorkPage({ stage, project }: WorkPageProps) {
                   <button type="button" className="button" onClick={() => void queue?.retry()}>
                     Check now
                   </button>
+                  <Link to="/work" className="button button--primary">
+                    Back to home
+                  </Link>
+                </div>
+              </div>
+            )}
+            {state.status === 'paused' && (
+              <div className="empty paused" role="alert" data-testid="paused-from-project">
+                <span className="paused__mark" aria-hidden="true">
+                  ❚❚
+                </span>
+                <h1>Paused from this project</h1>
+                {project && <p className="paused__project">{project}</p>}
+                <p className="paused__reason">{state.error}</p>
+                <p className="muted">
+                  Ask your manager to reinstate you. Your other projects are not affected.
+                </p>
+                <div className="empty__actions">
                   <Link to="/work" className="button button--primary">
                     Back to home
                   </Link>

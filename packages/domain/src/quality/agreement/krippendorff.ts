@@ -184,8 +184,24 @@ function disagreementSums(
     case 'ordinal':
       return squaredDistance(units, midRanks(marginal), marginal, n);
     case 'interval':
-      return squaredDistance(units, Float64Array.from(values as number[]), marginal, n);
+      return squaredDistance(units, standardized(values as number[]), marginal, n);
   }
+}
+
+/**
+ * The values mapped onto [0, 1] by (v − min) / (max − min). Interval alpha does not change under an affine
+ * map, and squaring differences of tiny or huge values would underflow to 0 or overflow to ∞ otherwise.
+ */
+function standardized(values: readonly number[]): Float64Array {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const span = max - min;
+  if (!(span > 0 && Number.isFinite(span))) return Float64Array.from(values);
+  return Float64Array.from(values, (v) => (v - min) / span);
 }
 
 /** Nominal Σ o_ck δ² over c ≠ k: per unit, (m² − Σ_c n_uc²)/(m − 1) disagreeing ordered pairs, weighted. */

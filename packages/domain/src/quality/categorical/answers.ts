@@ -255,7 +255,8 @@ export function buildConsensus(
     probabilities: perTask,
     workerSkill: recordOf(data.workers, workerSkill),
     classes: data.classes,
-    iterations,
+    // With no labelled answer there was nothing to estimate, whatever the loop did.
+    iterations: data.taskOf.length === 0 ? 0 : iterations,
     converged,
   };
 }

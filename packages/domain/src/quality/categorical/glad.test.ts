@@ -22,7 +22,7 @@ describe('glad', () => {
     const s2 = sigmoid(alpha);
     const logBeta1 = (2 * (1 - s2) * alpha) / (2 * s2 * (1 - s2) * alpha * alpha + 1);
     const logBeta2 = (2 * (0.5 - s2) * alpha) / (2 * s2 * (1 - s2) * alpha * alpha + 1);
-    const result = glad(twoTasks, { maxIterations: 1, gradientSteps: 1 });
+    const result = glad(twoTasks, { maxIterations: 1, gradientSteps: 1, estimatePriors: true });
     expect(result.workerSkill.w1).toBeCloseTo(alpha, 12);
     expect(result.workerSkill.w2).toBeCloseTo(alpha, 12);
     expect(result.taskDifficulty.t1).toBeCloseTo(Math.exp(-logBeta1), 12);
@@ -34,6 +34,14 @@ describe('glad', () => {
     const b = prior[1]! * (1 - right) * (1 - right);
     expect(result.probabilities.t1?.a).toBeCloseTo(a / (a + b), 12);
     expect(result.priors[0]).toBeCloseTo(prior[0]!, 12);
+  });
+
+  it('keeps a single annotator’s labels (uniform priors)', () => {
+    const solo = ['x', 'x', 'x', 'y', 'y'].map((label, i) => ({ worker: 'solo', task: `t${i}`, label }));
+    const result = glad(solo);
+    expect(result.labels).toEqual({ t0: 'x', t1: 'x', t2: 'x', t3: 'y', t4: 'y' });
+    expect(result.priors).toEqual([0.5, 0.5]);
+    expect(result.converged).toBe(true);
   });
 
   it('keeps its posteriors consistent with the returned parameters (multiclass)', () => {

@@ -17,13 +17,20 @@ import { estimateLogPriors, labelledTasks } from './dawid-skene.ts';
 export interface GladOptions extends IterativeOptions {
   /** Fisher-scoring steps on α and log β per M-step. Default 5. */
   gradientSteps?: number;
+  /**
+   * Re-estimate the class priors from the posteriors in every M-step (smoothed by 0.01). Default false:
+   * uniform priors, as in the paper. Estimated priors and per-task difficulties can feed each other on
+   * thinly labelled data — with a single annotator, the minority class's tasks drift to "hard" and the
+   * priors to the majority class until that annotator's minority labels are overruled.
+   */
+  estimatePriors?: boolean;
 }
 
 /** {@link glad}'s result: the common fields plus the task parameters. */
 export interface GladResult extends CategoricalConsensus {
   /** Per task id, the difficulty 1/β (β > 0; 0 is trivially easy, large is hard). */
   taskDifficulty: Record<string, number>;
-  /** Estimated class priors, in `classes` order. */
+  /** Class priors, in `classes` order (uniform unless `estimatePriors`). */
   priors: number[];
 }
 
@@ -40,7 +47,8 @@ const maxStep = 1;
  * What is implemented:
  * - Binary and multiclass: a wrong label is uniform over the other K − 1 classes, as in the authors'
  *   multiclass extension; with K = 2 it is exactly the paper's binary model.
- * - EM: the E-step computes each task's class posterior (class priors estimated, smoothed by 0.01); the
+ * - EM: the E-step computes each task's class posterior (uniform class priors as in the paper, or
+ *   estimated with `estimatePriors`); the
  *   M-step raises the expected complete-data log-likelihood plus Gaussian priors α ~ N(1, 1) and
  *   log β ~ N(0, 1) by `gradientSteps` diagonal Fisher-scoring steps (the paper uses gradient ascent;
  *   scoring adapts the step size to how many answers a parameter has), each step clipped to ±1.
@@ -69,7 +77,8 @@ export function glad(answers: readonly CategoricalAnswer[], options: GladOptions
   const logWrongShare = Math.log(size - 1);
 
   const posterior = voteShares(data);
-  const logPrior = new Float64Array(size);
+  const logPrior = new Float64Array(size).fill(-Math.log(size));
+  const estimatePriors = options.estimatePriors === true;
   const alpha = new Float64Array(workerCount).fill(1);
   const logBeta = new Float64Array(taskCount);
   const betas = new Float64Array(taskCount);
@@ -84,7 +93,7 @@ export function glad(answers: readonly CategoricalAnswer[], options: GladOptions
   let converged = false;
   while (iterations < maxIterations) {
     iterations += 1;
-    estimateLogPriors(posterior, labelled, size, 0.01, logPrior);
+    if (estimatePriors) estimateLogPriors(posterior, labelled, size, 0.01, logPrior);
     for (let n = 0; n < answerCount; n += 1) correct[n] = posterior[taskOf[n]! * size + labelOf[n]!]!;
     for (let step = 0; step < steps; step += 1) {
       // d/dx of q·log σ(x) + (1 − q)·log(1 − σ(x)) is q − σ(x), with x = α·β; its Fisher information σ(1 − σ).

@@ -24,6 +24,18 @@ function shuffle<T>(items: readonly T[], keys: readonly number[]): T[] {
 }
 
 describe('fuseBoxes', () => {
+  it('ignores boxes with a non-finite coordinate instead of returning NaN', () => {
+    const box = { label: 'car', left: 0, top: 0, width: 10, height: 10 };
+    const fused = fuseBoxes([
+      { worker: 'a', boxes: [{ ...box, left: Number.NaN }] },
+      { worker: 'b', boxes: [box] },
+      { worker: 'c', boxes: [box] },
+    ]);
+    expect(fused).toHaveLength(1);
+    expect(fused[0]).toMatchObject({ left: 0, top: 0, width: 10, height: 10 });
+    expect(fuseBoxes([{ worker: 'a', boxes: [{ ...box, width: Number.NaN }] }])).toEqual([]);
+  });
+
   it('averages matched boxes by worker weight', () => {
     const fused = fuseBoxes(
       [

@@ -2,6 +2,7 @@
 
 import { type Bounds, boundsIou } from '../../shared/geometry.ts';
 import {
+  allFinite,
   type FusionOptions,
   type FusionSupport,
   growClusters,
@@ -105,7 +106,8 @@ function averageBox(members: readonly Member<LabeledBox>[]): LabeledBox {
  * 3. Voting: a cluster is kept when at least `minVotes` annotators drew it (default a strict majority of
  *    the annotators, counting those who drew nothing).
  *
- * Results are sorted by label, then top, left, width, height. No answers, or no boxes, give `[]`.
+ * Results are sorted by label, then top, left, width, height. No answers, or no boxes, give `[]`. A box
+ * with a non-finite coordinate is ignored (its annotator still counts as one who voted).
  *
  * @throws RangeError on an `iouThreshold` outside (0, 1], a `minVotes` that is not an integer ≥ 1, or a
  *   negative or non-finite weight or confidence.
@@ -114,7 +116,10 @@ export function fuseBoxes(answers: readonly BoxAnswer[], options: FuseBoxesOptio
   const threshold = options.iouThreshold ?? 0.5;
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError('iouThreshold must be in (0, 1]');
   const { clusters, annotators, minVotes } = growClusters(
-    answers.map(({ worker, boxes }) => ({ worker, shapes: boxes })),
+    answers.map(({ worker, boxes }) => ({
+      worker,
+      shapes: boxes.filter((b) => allFinite(b.left, b.top, b.width, b.height)),
+    })),
     options,
     {
       compare: compareBoxes,

@@ -192,3 +192,8 @@ export function supportOf<S>(
     support: members.map((member) => member.worker),
   };
 }
+
+/** Whether every number given is finite (shapes with NaN or infinite coordinates are left out of fusion). */
+export function allFinite(...values: readonly number[]): boolean {
+  return values.every(Number.isFinite);
+}

@@ -6,6 +6,19 @@ const point = (x: number, y: number, label = 'eye', confidence?: number): Labele
   confidence === undefined ? { x, y, label } : { x, y, label, confidence };
 
 describe('fusePoints', () => {
+  it('ignores points with a non-finite coordinate, still counting their annotators', () => {
+    const fused = fusePoints([
+      { worker: 'a', points: [{ label: 'eye', x: Number.NaN, y: 1 }] },
+      { worker: 'b', points: [{ label: 'eye', x: Number.NaN, y: 1 }] },
+      { worker: 'c', points: [{ label: 'eye', x: 5, y: 5 }] },
+    ]);
+    // One of three annotators placed a usable point: short of the majority of 2.
+    expect(fused).toEqual([]);
+    expect(
+      fusePoints([{ worker: 'a', points: [{ label: 'eye', x: 3, y: Number.POSITIVE_INFINITY }] }]),
+    ).toEqual([]);
+  });
+
   it('averages points within the radius, weighted by worker and confidence', () => {
     const [plain] = fusePoints([
       { worker: 'a', points: [point(0, 0)] },

@@ -2,6 +2,7 @@
 
 import { distance } from '../../shared/geometry.ts';
 import {
+  allFinite,
   type FusionOptions,
   type FusionSupport,
   growClusters,
@@ -71,7 +72,8 @@ function averagePoint(members: readonly Member<LabeledPoint>[]): LabeledPoint {
  * lies within `radius` pixels of the cluster's current weighted mean (closer fits better). Each kept
  * cluster is fused to the mean of its points weighted by worker weight × confidence (unweighted when all
  * weights are 0). A cluster is kept when at least `minVotes` annotators placed it (default a strict
- * majority). Results are sorted by label, then y, then x. No answers give `[]`.
+ * majority). Results are sorted by label, then y, then x. No answers give `[]`. A point with a non-finite
+ * coordinate is ignored (its annotator still counts as one who voted).
  *
  * @throws RangeError on a negative or non-finite `radius`, a `minVotes` that is not an integer ≥ 1, or a
  *   negative or non-finite weight or confidence.
@@ -80,7 +82,10 @@ export function fusePoints(answers: readonly PointAnswer[], options: FusePointsO
   const radius = options.radius ?? 10;
   if (!(Number.isFinite(radius) && radius >= 0)) throw new RangeError('radius must be a finite number ≥ 0');
   const { clusters, annotators, minVotes } = growClusters(
-    answers.map(({ worker, points }) => ({ worker, shapes: points })),
+    answers.map(({ worker, points }) => ({
+      worker,
+      shapes: points.filter((point) => allFinite(point.x, point.y)),
+    })),
     options,
     {
       compare: comparePoints,

@@ -2,6 +2,7 @@
 
 import type { Point } from '../../shared/geometry.ts';
 import {
+  allFinite,
   type FusionOptions,
   type FusionSupport,
   growClusters,
@@ -103,7 +104,8 @@ function medoid(members: readonly Member<LabeledPolygon>[]): Member<LabeledPolyg
  * the member polygon with the largest summed IoU to the members, each weighted by worker weight ×
  * confidence (its own weight included, so a confident polygon is favoured; all weights 0 count equally;
  * ties go to the lowest worker id). A cluster is kept when at least `minVotes` annotators drew it (default
- * a strict majority). Results are sorted by label, then vertices. No answers give `[]`.
+ * a strict majority). Results are sorted by label, then vertices. No answers give `[]`. A polygon with a
+ * non-finite coordinate is ignored (its annotator still counts as one who voted).
  *
  * @throws RangeError on an `iouThreshold` outside (0, 1], a `minVotes` that is not an integer ≥ 1, or a
  *   negative or non-finite weight or confidence.
@@ -115,7 +117,10 @@ export function fusePolygons(
   const threshold = options.iouThreshold ?? 0.5;
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError('iouThreshold must be in (0, 1]');
   const { clusters, annotators, minVotes } = growClusters(
-    answers.map(({ worker, polygons }) => ({ worker, shapes: polygons })),
+    answers.map(({ worker, polygons }) => ({
+      worker,
+      shapes: polygons.filter((polygon) => polygon.vertices.every((v) => allFinite(v.x, v.y))),
+    })),
     options,
     {
       compare: comparePolygons,

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertConsensusProperties, permute, validAnswers } from '../../testing/consensus-harness.ts';
 import { mustParse } from '../../testing/task-type-harness.ts';
+import { assertWeightedConsensusProperties } from '../harness.ts';
+import { scenarios } from './arbitraries.ts';
 import { categorizationTaskType as type } from './index.ts';
 
 const single = mustParse(type, { attachment: 'a', categories: ['red', 'green', 'blue'] });
@@ -55,34 +57,6 @@ describe('categorization consensus', () => {
   });
 });
 
-const pool = ['red', 'green', 'blue', 'cyan'];
-const scenarios = fc
-  .record({
-    categories: fc.shuffledSubarray(pool, { minLength: 1 }),
-    allow_multiple: fc.boolean(),
-    withIds: fc.boolean(),
-  })
-  .chain(({ categories, allow_multiple, withIds }) => {
-    const params = mustParse(type, {
-      attachment: 'a',
-      categories,
-      allow_multiple,
-      ...(withIds ? { category_ids: Object.fromEntries(categories.map((c) => [`id-${c}`, c])) } : {}),
-    });
-    const answer = allow_multiple
-      ? fc.shuffledSubarray(categories, { minLength: 1 }).map((chosen) => ({
-          category: chosen,
-          ...(withIds ? { category_id: chosen.map((c) => `id-${c}`) } : {}),
-        }))
-      : fc.constantFrom(...categories).map((chosen) => ({
-          category: chosen,
-          ...(withIds ? { category_id: `id-${chosen}` } : {}),
-        }));
-    return fc
-      .array(answer as fc.Arbitrary<unknown>, { minLength: 1, maxLength: 7 })
-      .map((answers) => ({ params, answers }));
-  });
-
 describe('categorization consensus properties', () => {
   it('is valid, bounded, order-independent in agreement, and returns unanimous answers', () => {
     assertConsensusProperties(type, scenarios);
@@ -117,5 +91,42 @@ describe('categorization consensus properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('weighted categorization consensus', () => {
+  it('lets one reliable annotator outvote two unreliable ones', () => {
+    const answers = [{ category: 'blue' }, { category: 'blue' }, { category: 'red' }];
+    expect(type.consensus(single, answers).response).toEqual({ category: 'blue' });
+    // Weighted tally: blue 0.3 + 0.3 = 0.6, red 1.
+    const result = type.consensus(single, answers, [0.3, 0.3, 1]);
+    expect(result.response).toEqual({ category: 'red' });
+    // The agreement describes the answers, not the weights: the most frequent choice has 2 of 3.
+    expect(result.agreement).toBeCloseTo(2 / 3);
+  });
+
+  it('keeps the labels carrying more than half of the weight', () => {
+    const answers = [pick('red', 'green'), pick('red', 'green'), pick('blue')];
+    expect(type.consensus(multiple, answers).response).toEqual(pick('red', 'green'));
+    // Total 1.4: red 0.4, green 0.4, blue 1 > 0.7.
+    expect(type.consensus(multiple, answers, [0.2, 0.2, 1]).response).toEqual(pick('blue'));
+  });
+
+  it('counts every answer once when the weights are absent, equal or unusable', () => {
+    const answers = [{ category: 'blue' }, { category: 'red' }, { category: 'red' }];
+    for (const weights of [
+      [2, 2, 2],
+      [0, 0, 0],
+      [1, Number.NaN, 1],
+      [1, -1, 5],
+      [Infinity, 1, 1],
+    ]) {
+      expect(type.consensus(single, answers, weights).response).toEqual({ category: 'red' });
+    }
+    expect(() => type.consensus(single, answers, [1, 2])).toThrow(RangeError);
+  });
+
+  it('has the weighted-consensus properties', () => {
+    assertWeightedConsensusProperties(type, scenarios);
   });
 });

@@ -3,6 +3,7 @@ import { type FieldIssue, fieldIssue } from '../../issues.ts';
 import { ATTACHMENT_TYPES, attachmentReferenceSchema } from '../../shared/attachments.ts';
 import type { TaskType } from '../../task-type.ts';
 import { categorizationConsensus } from './consensus.ts';
+import { categorizationScore } from './score.ts';
 
 /** Params of a `categorization` task: pick one (or several) categories for an attachment. */
 export const categorizationParamsSchema = z
@@ -137,6 +138,7 @@ export const categorizationTaskType: TaskType<CategorizationParams, Categorizati
     return id === undefined ? { category: first } : { category: first, category_id: id };
   },
   consensus: categorizationConsensus,
+  score: categorizationScore,
   attachmentUrls(params) {
     return params.attachment_type === 'text' ? [] : [params.attachment];
   },

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertConsensusProperties, permute, validAnswers } from '../../testing/consensus-harness.ts';
 import { mustParse } from '../../testing/task-type-harness.ts';
+import { assertWeightedConsensusProperties } from '../harness.ts';
+import { scenarios } from './arbitraries.ts';
 import { comparisonTaskType as type } from './index.ts';
 
 const params = mustParse(type, {
@@ -43,37 +45,6 @@ describe('comparison consensus', () => {
   });
 });
 
-const words = fc.constantFrom('sharp', 'blurry', 'bright', 'dark', 'sharp image', '');
-const scenarios = fc
-  .record({
-    choices: fc.option(fc.shuffledSubarray(['yes', 'no', 'same'], { minLength: 1 }), { nil: undefined }),
-    fields: fc.option(fc.uniqueArray(fc.constantFrom('why', 'what', 'how'), { minLength: 1 }), {
-      nil: undefined,
-    }),
-  })
-  .filter(({ choices, fields }) => choices !== undefined || fields !== undefined)
-  .chain(({ choices, fields }) => {
-    const params = mustParse(type, {
-      attachments: ['a', 'b'],
-      ...(choices ? { choices } : {}),
-      ...(fields ? { fields: Object.fromEntries(fields.map((key) => [key, key])) } : {}),
-    });
-    const answer = fc
-      .record(
-        {
-          choice: choices ? fc.constantFrom(...choices) : fc.constant(undefined),
-          fields: fields
-            ? fc
-                .tuple(...fields.map(() => words))
-                .map((texts) => Object.fromEntries(fields.map((key, i) => [key, texts[i]])))
-            : fc.constant(undefined),
-        },
-        { requiredKeys: [] },
-      )
-      .map((answer) => JSON.parse(JSON.stringify(answer)) as unknown);
-    return fc.array(answer, { minLength: 1, maxLength: 6 }).map((answers) => ({ params, answers }));
-  });
-
 describe('comparison consensus properties', () => {
   it('is valid, bounded, order-independent in agreement, and returns unanimous answers', () => {
     assertConsensusProperties(type, scenarios);
@@ -93,5 +64,23 @@ describe('comparison consensus properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('weighted comparison consensus', () => {
+  it('lets one reliable annotator outvote two unreliable ones, on the choice and on the texts', () => {
+    const answers = [
+      { choice: 'right', fields: { why: 'blurry' } },
+      { choice: 'right', fields: { why: 'blurry' } },
+      { choice: 'left', fields: { why: 'sharper edges' } },
+    ];
+    expect(type.consensus(params, answers).response).toEqual(answers[0]);
+    // Choice: right 0.6 vs left 1. Text medoid, self included: "blurry" 0.3 + 0.3·1 + 1·0 = 0.6,
+    // "sharper edges" 1 + 0 = 1.
+    expect(type.consensus(params, answers, [0.3, 0.3, 1]).response).toEqual(answers[2]);
+  });
+
+  it('has the weighted-consensus properties', () => {
+    assertWeightedConsensusProperties(type, scenarios);
   });
 });

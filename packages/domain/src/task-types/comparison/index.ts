@@ -9,6 +9,7 @@ import {
 } from '../../shared/field-descriptions.ts';
 import type { TaskType } from '../../task-type.ts';
 import { comparisonConsensus } from './consensus.ts';
+import { comparisonScore } from './score.ts';
 
 /** Params of a `comparison` task: compare attachments, answering with a choice and/or free-text fields. */
 export const comparisonParamsSchema = z
@@ -87,6 +88,7 @@ export const comparisonTaskType: TaskType<ComparisonParams, ComparisonResponse> 
     return response;
   },
   consensus: comparisonConsensus,
+  score: comparisonScore,
   attachmentUrls(params) {
     return params.attachment_type === 'text' ? [] : [...params.attachments];
   },

@@ -1,7 +1,8 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertConsensusProperties } from '../../testing/consensus-harness.ts';
 import { mustParse } from '../../testing/task-type-harness.ts';
+import { assertWeightedConsensusProperties } from '../harness.ts';
+import { scenarios } from './arbitraries.ts';
 import { datacollectionTaskType as type } from './index.ts';
 
 const params = mustParse(type, { attachment: 'https://example.com', fields: { ceo: 'CEO', city: 'City' } });
@@ -37,14 +38,25 @@ describe('datacollection consensus', () => {
 
 describe('datacollection consensus properties', () => {
   it('is valid, bounded, order-independent in agreement, and returns unanimous answers', () => {
-    const scenarios = fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { minLength: 1 }).chain((keys) => {
-      const p = mustParse(type, { attachment: 'x', fields: Object.fromEntries(keys.map((k) => [k, k])) });
-      const text = fc.constantFrom('one', 'two', 'one two', '', ' ');
-      const answer = fc
-        .tuple(...keys.map(() => text))
-        .map((texts) => ({ fields: Object.fromEntries(keys.map((k, i) => [k, texts[i]])) }));
-      return fc.array(answer, { minLength: 1, maxLength: 6 }).map((answers) => ({ params: p, answers }));
-    });
     assertConsensusProperties(type, scenarios);
+  });
+});
+
+describe('weighted datacollection consensus', () => {
+  it('takes the weighted medoid per field, so one reliable annotator outweighs two unreliable ones', () => {
+    const answers = [
+      { fields: { ceo: 'Grace Hopper', city: 'Paris' } },
+      { fields: { ceo: 'Grace Hopper', city: 'Paris' } },
+      { fields: { ceo: 'Ada Lovelace', city: 'London' } },
+    ];
+    expect(type.consensus(params, answers).response).toEqual(answers[0]);
+    // Per field, self included: the shared value 0.3 + 0.3 = 0.6, the lone one 1.
+    expect(type.consensus(params, answers, [0.3, 0.3, 1]).response).toEqual(answers[2]);
+    // At 0.6 each the pair wins again: 0.6 + 0.6 = 1.2 > 1.
+    expect(type.consensus(params, answers, [0.6, 0.6, 1]).response).toEqual(answers[0]);
+  });
+
+  it('has the weighted-consensus properties', () => {
+    assertWeightedConsensusProperties(type, scenarios);
   });
 });

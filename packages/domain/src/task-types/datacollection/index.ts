@@ -8,6 +8,7 @@ import {
 } from '../../shared/field-descriptions.ts';
 import type { TaskType } from '../../task-type.ts';
 import { datacollectionConsensus } from './consensus.ts';
+import { datacollectionScore } from './score.ts';
 
 /** Params of a `datacollection` task: look something up and fill in fields. */
 export const datacollectionParamsSchema = z.looseObject({
@@ -47,6 +48,7 @@ export const datacollectionTaskType: TaskType<DatacollectionParams, Datacollecti
     return { fields: placeholderFieldAnswers(params.fields) };
   },
   consensus: datacollectionConsensus,
+  score: datacollectionScore,
   attachmentUrls(params) {
     return params.attachment_type === 'text' ? [] : [params.attachment];
   },

@@ -1,7 +1,8 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertConsensusProperties } from '../../testing/consensus-harness.ts';
 import { mustParse } from '../../testing/task-type-harness.ts';
+import { assertWeightedConsensusProperties } from '../harness.ts';
+import { scenarios } from './arbitraries.ts';
 import { demonstrationTaskType as type } from './index.ts';
 
 const params = mustParse(type, { prompt: 'Say hello', require_rationale: true });
@@ -37,24 +38,24 @@ describe('demonstration consensus', () => {
 
 describe('demonstration consensus properties', () => {
   it('is valid, bounded, order-independent in agreement, and returns unanimous answers', () => {
-    const word = fc.constantFrom('hello', 'world', 'hi', 'there', '!');
-    const scenarios = fc
-      .record({
-        min_length: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
-        max_length: fc.option(fc.integer({ min: 12, max: 40 }), { nil: undefined }),
-        require_rationale: fc.boolean(),
-      })
-      .chain((options) => {
-        const p = mustParse(type, { prompt: 'p', ...JSON.parse(JSON.stringify(options)) });
-        const answer = fc.record(
-          {
-            completion: fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(' ')),
-            rationale: fc.constantFrom('because', 'why not'),
-          },
-          { requiredKeys: ['completion'] },
-        );
-        return fc.array(answer, { minLength: 1, maxLength: 6 }).map((answers) => ({ params: p, answers }));
-      });
     assertConsensusProperties(type, scenarios);
+  });
+});
+
+describe('weighted demonstration consensus', () => {
+  it('takes the weighted medoid, so one reliable writer outweighs two unreliable ones', () => {
+    const answers = [
+      { completion: 'Hi there', rationale: 'short' },
+      { completion: 'Hi there friend', rationale: 'warm' },
+      { completion: 'Good morning to you', rationale: 'formal' },
+    ];
+    // Unweighted: "Hi there" and "Hi there friend" share 2 of 3 words (2/3); the third shares none.
+    expect(type.consensus(params, answers).response).toEqual(answers[0]);
+    // Weighted, self included: 0.2 + 0.2·2/3 ≈ 0.33, 0.2 + 0.2·2/3 ≈ 0.33, 1 + 0 = 1.
+    expect(type.consensus(params, answers, [0.2, 0.2, 1]).response).toEqual(answers[2]);
+  });
+
+  it('has the weighted-consensus properties', () => {
+    assertWeightedConsensusProperties(type, scenarios);
   });
 });

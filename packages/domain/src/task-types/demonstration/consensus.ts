@@ -1,4 +1,5 @@
 import {
+  answerWeights,
   meanPairwiseSimilarity,
   medoidIndex,
   requireAnswers,
@@ -12,16 +13,18 @@ const completionSimilarity = (a: DemonstrationResponse, b: DemonstrationResponse
 
 /**
  * Consensus of written demonstrations: the medoid answer (its completion is the one most similar to the
- * others), taken whole so its rationale stays with it. Agreement is the mean pairwise word-token Jaccard
- * index of the completions.
+ * others; with `weights`, the weighted medoid), taken whole so its rationale stays with it. Agreement is the
+ * mean pairwise word-token Jaccard index of the completions (unweighted).
  */
 export function demonstrationConsensus(
   _params: DemonstrationParams,
   answers: readonly DemonstrationResponse[],
+  weights?: readonly number[],
 ): ConsensusResult<DemonstrationResponse> {
   requireAnswers(answers);
+  const counted = answerWeights(weights, answers.length);
   return {
-    response: answers[medoidIndex(answers, completionSimilarity)] as DemonstrationResponse,
+    response: answers[medoidIndex(answers, completionSimilarity, counted)] as DemonstrationResponse,
     agreement: meanPairwiseSimilarity(answers, completionSimilarity),
   };
 }

@@ -3,6 +3,7 @@ import { type FieldIssue, fieldIssue } from '../../issues.ts';
 import { characterCount, promptSchema } from '../../shared/genai.ts';
 import type { TaskType } from '../../task-type.ts';
 import { demonstrationConsensus } from './consensus.ts';
+import { demonstrationScore } from './score.ts';
 
 /** Params of a `demonstration` task: write the ideal reply to a prompt or conversation (SFT data). */
 export const demonstrationParamsSchema = z
@@ -83,6 +84,7 @@ export const demonstrationTaskType: TaskType<DemonstrationParams, DemonstrationR
     return response;
   },
   consensus: demonstrationConsensus,
+  score: demonstrationScore,
   attachmentUrls() {
     return [];
   },

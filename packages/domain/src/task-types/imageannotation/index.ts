@@ -13,6 +13,7 @@ import {
   type ImageannotationResponse,
   imageannotationResponseSchema,
 } from './response.ts';
+import { imageannotationScore } from './score.ts';
 import { imageannotationParamIssues, validateImageannotation } from './validate.ts';
 
 /** Params of an `imageannotation` task, with cross-field checks (labels referenced by conditions, pre-labels…). */
@@ -140,6 +141,7 @@ export const imageannotationTaskType: TaskType<ImageannotationParams, Imageannot
   validateResponse: validateImageannotation,
   placeholderResponse: placeholderImageannotation,
   consensus: imageannotationConsensus,
+  score: imageannotationScore,
   attachmentUrls(params) {
     return [params.attachment, ...(params.context_attachments ?? []).map((context) => context.attachment)];
   },

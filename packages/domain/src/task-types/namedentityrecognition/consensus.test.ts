@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertConsensusProperties, permute, validAnswers } from '../../testing/consensus-harness.ts';
 import { mustParse } from '../../testing/task-type-harness.ts';
+import { assertWeightedConsensusProperties } from '../harness.ts';
+import { scenarios } from './arbitraries.ts';
 import { namedentityrecognitionTaskType as type } from './index.ts';
 
 const text = 'Ada Lovelace met Charles Babbage in London.';
@@ -39,25 +41,6 @@ describe('namedentityrecognition consensus', () => {
   });
 });
 
-const spanArbitrary = fc
-  .record({
-    start: fc.nat({ max: 12 }),
-    length: fc.integer({ min: 1, max: 6 }),
-    label: fc.constantFrom('A', 'B'),
-  })
-  .map(({ start, length, label }) => ({ start, end: start + length, label }));
-const scenarios = fc.boolean().chain((allow_overlap) => {
-  const p = mustParse(type, {
-    text: 'abcdefghijklmnopqrst',
-    labels: [{ name: 'A' }, { name: 'B' }],
-    allow_overlap,
-  });
-  const answer = fc
-    .uniqueArray(spanArbitrary, { maxLength: 4, selector: (s) => `${s.start}:${s.end}:${s.label}` })
-    .map((annotations) => ({ annotations }));
-  return fc.array(answer, { minLength: 1, maxLength: 6 }).map((answers) => ({ params: p, answers }));
-});
-
 describe('namedentityrecognition consensus properties', () => {
   it('is valid, bounded, order-independent in agreement, and returns unanimous answers', () => {
     assertConsensusProperties(type, scenarios);
@@ -77,5 +60,27 @@ describe('namedentityrecognition consensus properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('weighted namedentityrecognition consensus', () => {
+  it('keeps the spans carrying more than half of the weight', () => {
+    const answers = [
+      { annotations: [ada, london] },
+      { annotations: [ada, london] },
+      { annotations: [charles] },
+    ];
+    expect(type.consensus(params, answers).response).toEqual({ annotations: [ada, london] });
+    // Total 1.6: ada and london 0.6 each, charles 1 > 0.8.
+    expect(type.consensus(params, answers, [0.3, 0.3, 1]).response).toEqual({ annotations: [charles] });
+  });
+
+  it('ignores answers of weight 0, even for the order and the text of the spans', () => {
+    const answers = [{ annotations: [{ ...london, text: 'London' }] }, { annotations: [ada, london] }];
+    expect(type.consensus(params, answers, [0, 1]).response).toEqual({ annotations: [ada, london] });
+  });
+
+  it('has the weighted-consensus properties', () => {
+    assertWeightedConsensusProperties(type, scenarios);
   });
 });

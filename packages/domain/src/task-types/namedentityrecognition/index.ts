@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { type FieldIssue, fieldIssue } from '../../issues.ts';
 import type { TaskType } from '../../task-type.ts';
 import { namedentityrecognitionConsensus } from './consensus.ts';
+import { namedentityrecognitionScore } from './score.ts';
 
 /** An entity label; labels with `children` only group narrower labels. */
 export interface EntityLabel {
@@ -147,6 +148,7 @@ export const namedentityrecognitionTaskType: TaskType<
     return { annotations: [] };
   },
   consensus: namedentityrecognitionConsensus,
+  score: namedentityrecognitionScore,
   attachmentUrls() {
     return [];
   },

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertConsensusProperties, permute, validAnswers } from '../../testing/consensus-harness.ts';
 import { mustParse } from '../../testing/task-type-harness.ts';
+import { assertWeightedConsensusProperties } from '../harness.ts';
+import { scenarios } from './arbitraries.ts';
 import { pairwisepreferenceTaskType as type } from './index.ts';
 
 const params = mustParse(type, {
@@ -65,47 +67,6 @@ describe('pairwisepreference consensus', () => {
   });
 });
 
-const scenarios = fc
-  .record({
-    ids: fc.boolean(),
-    criteria: fc.boolean(),
-    required: fc.boolean(),
-    allow_tie: fc.boolean(),
-    require_justification: fc.boolean(),
-    likert_scale: fc.integer({ min: 2, max: 7 }),
-  })
-  .chain(({ ids, criteria, required, ...options }) => {
-    const p = mustParse(type, {
-      prompt: 'p',
-      responses: ids
-        ? [
-            { id: 'x', content: '1' },
-            { id: 'y', content: '2' },
-          ]
-        : [{ content: '1' }, { content: '2' }],
-      ...(criteria ? { criteria: [{ key: 'c', title: 'C', required, scale: { min: 1, max: 5 } }] } : {}),
-      ...options,
-    });
-    const rating = fc.integer({ min: 1, max: 5 });
-    const one = fc
-      .record(
-        {
-          choice: fc.constantFrom('A', 'B', 'tie'),
-          strength: fc.integer({ min: 1, max: options.likert_scale }),
-          selected: fc.boolean(),
-          criteria_ratings: fc.record({ c: fc.record({ A: rating, B: rating }) }),
-          justification: fc.constantFrom('A is better', 'B is better', 'same', ''),
-        },
-        { requiredKeys: ['choice', 'strength', 'selected'] },
-      )
-      .map(({ choice, strength, selected, ...rest }) => {
-        if (choice === 'tie') return { choice, ...rest };
-        const id = p.responses[choice === 'A' ? 0 : 1]?.id;
-        return { choice, strength, ...(selected && id ? { selected_response_id: id } : {}), ...rest };
-      });
-    return fc.array(one, { minLength: 1, maxLength: 7 }).map((answers) => ({ params: p, answers }));
-  });
-
 describe('pairwisepreference consensus properties', () => {
   it('is valid, bounded, order-independent in agreement, and returns unanimous answers', () => {
     assertConsensusProperties(type, scenarios, 300);
@@ -128,5 +89,35 @@ describe('pairwisepreference consensus properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('weighted pairwisepreference consensus', () => {
+  it('lets one reliable annotator outvote two unreliable ones, with weighted medians', () => {
+    const answers = [
+      answer('A', 2, 6, 2, 'A is shorter'),
+      answer('A', 3, 5, 3, 'A is short'),
+      answer('B', 6, 2, 7, 'B explains condensation'),
+      answer('B', 4, 3, 6, 'B is right'),
+    ];
+    // Unweighted: A and B tie 2–2, the earliest (A) wins.
+    expect(type.consensus(params, answers).response.choice).toBe('A');
+    const result = type.consensus(params, answers, [0.2, 0.2, 1, 0.5]);
+    // Choice: A 0.4, B 1.5. Strength among B: 4 (0.5), 6 (1): half of 1.5 is first reached at 6.
+    // Ratings over all four, total 1.9 (half 0.95): A sorted 2 (1), … → cumulative 1 at 2 → 2;
+    // B sorted 2 (0.2), 3 (0.2), 6 (0.5), 7 (1) → cumulative 0.4 at 3, 0.9 at 6, 1.9 at 7 → 7.
+    expect(result.response).toEqual({
+      choice: 'B',
+      strength: 6,
+      selected_response_id: 'r2',
+      criteria_ratings: { helpful: { A: 2, B: 7 } },
+      justification: 'B explains condensation',
+    });
+    // The agreement is the unweighted share of the most frequent choice.
+    expect(result.agreement).toBe(1 / 2);
+  });
+
+  it('has the weighted-consensus properties', () => {
+    assertWeightedConsensusProperties(type, scenarios, 300);
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '../../shared/genai.ts';
 import type { TaskType } from '../../task-type.ts';
 import { pairwisepreferenceConsensus } from './consensus.ts';
+import { pairwisepreferenceScore } from './score.ts';
 
 /** A model output to be judged. */
 export const candidateSchema = z.strictObject({
@@ -138,6 +139,7 @@ export const pairwisepreferenceTaskType: TaskType<PairwisepreferenceParams, Pair
     return response;
   },
   consensus: pairwisepreferenceConsensus,
+  score: pairwisepreferenceScore,
   displayItems() {
     return 2;
   },

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertConsensusProperties, permute, validAnswers } from '../../testing/consensus-harness.ts';
 import { mustParse } from '../../testing/task-type-harness.ts';
+import { assertWeightedConsensusProperties } from '../harness.ts';
+import { scenarios } from './arbitraries.ts';
 import { bordaScores, rankingSimilarity } from './consensus.ts';
 import { rankingTaskType as type } from './index.ts';
 
@@ -58,54 +60,6 @@ describe('ranking consensus', () => {
   });
 });
 
-const scenarios = fc
-  .record({
-    count: fc.integer({ min: 2, max: 5 }),
-    allow_ties: fc.boolean(),
-    criteria: fc.boolean(),
-    required: fc.boolean(),
-    require_justification: fc.boolean(),
-  })
-  .chain(({ count, criteria, required, ...options }) => {
-    const ids = ['a', 'b', 'c', 'd', 'e'].slice(0, count);
-    const p = mustParse(type, {
-      prompt: 'p',
-      responses: ids.map((id) => ({ id, content: id })),
-      ...(criteria ? { criteria: [{ key: 'q', title: 'Q', required }] } : {}),
-      ...options,
-    });
-    // A shuffled order cut into groups; groups of one are written as plain ids.
-    const ranking = fc
-      .tuple(
-        fc.shuffledSubarray(ids, { minLength: count, maxLength: count }),
-        fc.array(fc.boolean(), { minLength: count, maxLength: count }),
-      )
-      .map(([order, cuts]) => {
-        const entries: (string | string[])[] = [];
-        let group: string[] = [];
-        order.forEach((id, index) => {
-          group.push(id);
-          if (!options.allow_ties || cuts[index] || index === order.length - 1) {
-            entries.push(group.length === 1 ? (group[0] as string) : group);
-            group = [];
-          }
-        });
-        return entries;
-      });
-    const rating = fc.integer({ min: 1, max: 7 });
-    const answer = fc.record(
-      {
-        ranking,
-        criteria_ratings: fc.tuple(...ids.map(() => rating)).map((values) => ({
-          q: Object.fromEntries(ids.map((id, i) => [id, values[i]])),
-        })),
-        justification: fc.constantFrom('a is best', 'b is best', 'all fine'),
-      },
-      { requiredKeys: ['ranking'] },
-    );
-    return fc.array(answer, { minLength: 1, maxLength: 6 }).map((answers) => ({ params: p, answers }));
-  });
-
 describe('ranking consensus properties', () => {
   it('is valid, bounded, order-independent in agreement, and returns unanimous answers', () => {
     assertConsensusProperties(type, scenarios, 300);
@@ -136,5 +90,36 @@ describe('ranking consensus properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('weighted ranking consensus', () => {
+  it('counts Borda points by weight, so one reliable annotator outweighs two unreliable ones', () => {
+    const answers = [
+      { ranking: ['a', 'b', 'c', 'd'] },
+      { ranking: ['a', 'b', 'c', 'd'] },
+      { ranking: ['d', 'c', 'b', 'a'] },
+    ];
+    expect(type.consensus(params, answers).response.ranking).toEqual(['a', 'b', 'c', 'd']);
+    // Weighted Borda: a 0.3·3·2 = 1.8, b 0.3·2·2 + 1 = 2.2, c 0.3·2 + 2 = 2.6, d 3.
+    const result = type.consensus(params, answers, [0.3, 0.3, 1]);
+    expect(result.response.ranking).toEqual(['d', 'c', 'b', 'a']);
+    expect(bordaScores(['a', 'b', 'c', 'd'], answers, [0.3, 0.3, 1]).get('b')).toBe(2.2);
+  });
+
+  it('breaks equal weighted scores by the earliest answer that counts', () => {
+    const forward = { ranking: ['a', 'b', 'c', 'd'] };
+    const backward = { ranking: ['d', 'c', 'b', 'a'] };
+    // Weights 0, 1, 1: backward and forward cancel, every id scores 3; the first answer that counts leads.
+    expect(type.consensus(params, [forward, backward, forward], [0, 1, 1]).response.ranking).toEqual([
+      'd',
+      'c',
+      'b',
+      'a',
+    ]);
+  });
+
+  it('has the weighted-consensus properties', () => {
+    assertWeightedConsensusProperties(type, scenarios, 300);
   });
 });

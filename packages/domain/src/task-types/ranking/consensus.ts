@@ -1,11 +1,13 @@
 import {
+  answerWeights,
   meanPairwiseSimilarity,
   medoidIndex,
   requireAnswers,
   textSimilarity,
+  weightOf,
 } from '../../shared/consensus.ts';
-import { criteriaRatingsConsensus } from '../../shared/genai.ts';
 import type { ConsensusResult } from '../../task-type.ts';
+import { weightedCriteriaRatingsConsensus } from '../criteria-ratings.ts';
 import type { RankingParams, RankingResponse } from './index.ts';
 
 /** Rank (0 = best) of each response id in one answer; ids sharing a rank have the same number. */
@@ -20,14 +22,17 @@ export function rankOf(ranking: RankingResponse['ranking']): Map<string, number>
 /**
  * Borda scores of the response ids over the answers: in each answer an id earns one point per response
  * ranked below it and half a point per response sharing its rank. Ids an answer leaves out earn nothing
- * from it.
+ * from it. With `weights` (one per answer) each answer's points are multiplied by its weight, and the
+ * totals are rounded to 9 decimals so that sums equal up to rounding compare equal.
  */
 export function bordaScores(
   ids: readonly string[],
   answers: readonly RankingResponse[],
+  weights?: readonly number[],
 ): Map<string, number> {
   const scores = new Map(ids.map((id) => [id, 0]));
-  for (const answer of answers) {
+  answers.forEach((answer, index) => {
+    const weight = weightOf(weights, index);
     const ranks = rankOf(answer.ranking);
     for (const id of ids) {
       const rank = ranks.get(id);
@@ -39,8 +44,11 @@ export function bordaScores(
         if (otherRank > rank) points += 1;
         else if (otherRank === rank) points += 0.5;
       }
-      scores.set(id, (scores.get(id) ?? 0) + points);
+      scores.set(id, (scores.get(id) ?? 0) + (weights === undefined ? points : weight * points));
     }
+  });
+  if (weights !== undefined) {
+    for (const [id, score] of scores) scores.set(id, Math.round(score * 1e9) / 1e9);
   }
   return scores;
 }
@@ -73,15 +81,22 @@ export function rankingSimilarity(ids: readonly string[], a: RankingResponse, b:
  * answer ranked them, and share a rank when the task allows ties. Criterion ratings are lower medians per
  * response; the justification is the medoid answer's. Agreement is the mean pairwise Kendall-tau agreement
  * ({@link rankingSimilarity}).
+ *
+ * With `weights`: weighted Borda count (each answer's points times its weight), weighted lower medians and
+ * the weighted medoid; equal scores are then ordered as the earliest answer of positive weight ranked them.
+ * The agreement stays unweighted.
  */
 export function rankingConsensus(
   params: RankingParams,
   answers: readonly RankingResponse[],
+  weights?: readonly number[],
 ): ConsensusResult<RankingResponse> {
   requireAnswers(answers);
+  const counted = answerWeights(weights, answers.length);
   const ids = params.responses.map((candidate) => candidate.id);
-  const scores = bordaScores(ids, answers);
-  const firstOrder = (answers[0] as RankingResponse).ranking.flat();
+  const scores = bordaScores(ids, answers, counted);
+  const leader = answers.find((_, index) => weightOf(counted, index) > 0) ?? answers[0];
+  const firstOrder = leader.ranking.flat();
   const tieBreak = (id: string) => {
     const position = firstOrder.indexOf(id);
     return position === -1 ? firstOrder.length + ids.indexOf(id) : position;
@@ -103,14 +118,15 @@ export function rankingConsensus(
   }
   flush();
   const response: RankingResponse = { ranking };
-  const ratings = criteriaRatingsConsensus(
+  const ratings = weightedCriteriaRatingsConsensus(
     params.criteria,
     answers.map((answer) => answer.criteria_ratings),
     ids,
+    counted,
   );
   if (ratings) response.criteria_ratings = ratings;
   const medoid = answers[
-    medoidIndex(answers, (a, b) => textSimilarity(a.justification ?? '', b.justification ?? ''))
+    medoidIndex(answers, (a, b) => textSimilarity(a.justification ?? '', b.justification ?? ''), counted)
   ] as RankingResponse;
   if (medoid.justification !== undefined) response.justification = medoid.justification;
   return { response, agreement: meanPairwiseSimilarity(answers, (a, b) => rankingSimilarity(ids, a, b)) };

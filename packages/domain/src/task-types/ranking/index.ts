@@ -8,6 +8,7 @@ import {
 } from '../../shared/genai.ts';
 import type { TaskType } from '../../task-type.ts';
 import { rankingConsensus } from './consensus.ts';
+import { rankingScore } from './score.ts';
 
 /** A model output to be ranked; `id` is how the answer refers to it. */
 export const rankedCandidateSchema = z.strictObject({
@@ -123,6 +124,7 @@ export const rankingTaskType: TaskType<RankingParams, RankingResponse> = {
     return response;
   },
   consensus: rankingConsensus,
+  score: rankingScore,
   displayItems(params) {
     return params.responses.length;
   },

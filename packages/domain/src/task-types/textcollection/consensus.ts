@@ -1,11 +1,14 @@
 import {
+  answerWeights,
   canonicalJson,
-  isMajority,
+  isWeightedMajority,
   jsonSimilarity,
   meanPairwiseSimilarity,
   medoidIndex,
+  pickWeights,
   plurality,
   requireAnswers,
+  weightOfAll,
 } from '../../shared/consensus.ts';
 import type { ConsensusResult } from '../../task-type.ts';
 import type { FormField } from './form-fields.ts';
@@ -26,27 +29,50 @@ function voteKey(field: FormField, value: unknown): string {
   return canonicalJson(value);
 }
 
-/** Consensus of the values given to one field: medoid for text, recursion for field sets, plurality otherwise. */
-function fuseValue(field: FormField, values: readonly unknown[]): unknown {
+/**
+ * Consensus of the values given to one field: medoid for text, recursion for field sets, plurality otherwise;
+ * each weighted by `weights` (one per value) when given.
+ */
+function fuseValue(
+  field: FormField,
+  values: readonly unknown[],
+  weights: readonly number[] | undefined,
+): unknown {
   if (field.max_responses_required <= 1) {
-    if (field.type === 'text') return values[medoidIndex(values, jsonSimilarity)];
+    if (field.type === 'text') return values[medoidIndex(values, jsonSimilarity, weights)];
     if (field.type === 'field_set') {
-      const records = values.filter(isRecord);
-      return records.length > 0 ? fuseFields(field.fields, records) : values[0];
+      const indexes = values.flatMap((value, index) => (isRecord(value) ? [index] : []));
+      return indexes.length > 0
+        ? fuseFields(
+            field.fields,
+            indexes.map((index) => values[index] as Answers),
+            pickWeights(weights, indexes),
+          )
+        : values[0];
     }
   } else if (field.type === 'text' || field.type === 'field_set') {
-    return values[medoidIndex(values, jsonSimilarity)];
+    return values[medoidIndex(values, jsonSimilarity, weights)];
   }
-  return values[plurality(values.map((value) => voteKey(field, value))).index];
+  return values[
+    plurality(
+      values.map((value) => voteKey(field, value)),
+      weights,
+    ).index
+  ];
 }
 
 /**
  * Field-by-field consensus of one list of fields. A field is answered when it is shown given the consensus
- * so far and either it is required or more than half of the answers answered it.
+ * so far and either it is required or more than half of the answers (by weight, when weighted) answered it.
  */
-function fuseFields(fields: readonly FormField[], answers: readonly Answers[]): Answers {
+function fuseFields(
+  fields: readonly FormField[],
+  answers: readonly Answers[],
+  weights: readonly number[] | undefined,
+): Answers {
   const result: Answers = {};
   const shown = new Set<string>();
+  const total = weightOfAll(weights, answers.keys());
   for (const field of fields) {
     const condition = field.condition;
     if (
@@ -56,11 +82,14 @@ function fuseFields(fields: readonly FormField[], answers: readonly Answers[]): 
       continue;
     }
     shown.add(field.field_id);
-    const given = answers.filter((answer) => Object.hasOwn(answer, field.field_id));
-    if (given.length === 0 || (!field.required && !isMajority(given.length, answers.length))) continue;
+    const given = answers.flatMap((answer, index) => (Object.hasOwn(answer, field.field_id) ? [index] : []));
+    if (given.length === 0 || (!field.required && !isWeightedMajority(weightOfAll(weights, given), total))) {
+      continue;
+    }
     result[field.field_id] = fuseValue(
       field,
-      given.map((answer) => answer[field.field_id]),
+      given.map((index) => (answers[index] as Answers)[field.field_id]),
+      pickWeights(weights, given),
     );
   }
   return result;
@@ -76,19 +105,27 @@ const answerSimilarity = (a: TextcollectionResponse, b: TextcollectionResponse) 
  * valid answer (conflicting field-set parts, say), the medoid answer is returned instead. Agreement is the
  * mean pairwise similarity of the answers: per field, 1 when equal, word-token Jaccard for texts, element
  * Jaccard for lists, averaged over the fields either answer gave.
+ *
+ * With `weights`, every vote, majority and medoid is weighted; the agreement stays unweighted.
  */
 export function textcollectionConsensus(
   params: TextcollectionParams,
   answers: readonly TextcollectionResponse[],
+  weights?: readonly number[],
 ): ConsensusResult<TextcollectionResponse> {
   requireAnswers(answers);
+  const counted = answerWeights(weights, answers.length);
   const agreement = meanPairwiseSimilarity(answers, answerSimilarity);
   const annotations = fuseFields(
     params.fields,
     answers.map((answer) => answer.annotations),
+    counted,
   ) as TextcollectionResponse['annotations'];
   if (formAnswerIssues(params.fields, annotations, ['annotations']).length === 0) {
     return { response: { annotations }, agreement };
   }
-  return { response: answers[medoidIndex(answers, answerSimilarity)] as TextcollectionResponse, agreement };
+  return {
+    response: answers[medoidIndex(answers, answerSimilarity, counted)] as TextcollectionResponse,
+    agreement,
+  };
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { TaskType } from '../../task-type.ts';
 import { textcollectionConsensus } from './consensus.ts';
 import { formFieldSchema } from './form-fields.ts';
+import { textcollectionScore } from './score.ts';
 import { formAnswerIssues, formDefinitionIssues, placeholderFormAnswers } from './validate.ts';
 
 /** Something shown to the labeler next to the form. */
@@ -87,6 +88,7 @@ export const textcollectionTaskType: TaskType<TextcollectionParams, Textcollecti
     return { annotations: placeholderFormAnswers(params.fields) as TextcollectionResponse['annotations'] };
   },
   consensus: textcollectionConsensus,
+  score: textcollectionScore,
   attachmentUrls(params) {
     return params.attachments.filter((attachment) => attachment.type !== 'text').map((a) => a.content);
   },

@@ -1,7 +1,8 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertConsensusProperties } from '../../testing/consensus-harness.ts';
 import { mustParse } from '../../testing/task-type-harness.ts';
+import { assertWeightedConsensusProperties } from '../harness.ts';
+import { scenarios } from './arbitraries.ts';
 import { transcriptionTaskType as type } from './index.ts';
 
 const params = mustParse(type, {
@@ -45,26 +46,22 @@ describe('transcription consensus', () => {
 
 describe('transcription consensus properties', () => {
   it('is valid, bounded, order-independent in agreement, and returns unanimous answers', () => {
-    const text = fc.constantFrom('1', '2', 'tea', 'tea 2', '');
-    const scenarios = fc.boolean().chain((repeatable) => {
-      const p = mustParse(type, {
-        attachment: 'x',
-        fields: { a: 'A', b: 'B' },
-        ...(repeatable ? { repeatable_fields: { item: 'Item' } } : {}),
-      });
-      const answer = fc.record(
-        {
-          fields: fc.record({ a: text, b: text }),
-          repeatable_fields: repeatable
-            ? fc.array(fc.record({ item: text }), { maxLength: 3 })
-            : fc.constant(undefined),
-        },
-        { requiredKeys: ['fields'] },
-      );
-      return fc
-        .array(answer, { minLength: 1, maxLength: 6 })
-        .map((answers) => ({ params: p, answers: JSON.parse(JSON.stringify(answers)) as unknown[] }));
-    });
     assertConsensusProperties(type, scenarios);
+  });
+});
+
+describe('weighted transcription consensus', () => {
+  it('takes the weighted medoid for fields and rows, so one reliable annotator outweighs two others', () => {
+    const answers = [
+      { fields: { total: '13' }, repeatable_fields: [line('tea', '3')] },
+      { fields: { total: '13' }, repeatable_fields: [line('tea', '3')] },
+      { fields: { total: '12' }, repeatable_fields: [line('tea', '2'), line('cake', '10')] },
+    ];
+    expect(type.consensus(params, answers).response).toEqual(answers[0]);
+    expect(type.consensus(params, answers, [0.25, 0.25, 1]).response).toEqual(answers[2]);
+  });
+
+  it('has the weighted-consensus properties', () => {
+    assertWeightedConsensusProperties(type, scenarios);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  answerWeights,
   fieldAnswersConsensus,
   fieldAnswersSimilarity,
   meanPairwiseSimilarity,
@@ -21,7 +22,16 @@ function rowsSimilarity(keys: readonly string[], a: readonly Row[], b: readonly 
   return sum / length;
 }
 
-function similarity(params: TranscriptionParams, a: TranscriptionResponse, b: TranscriptionResponse): number {
+/**
+ * Similarity of two transcriptions in [0, 1]: the mean word-token Jaccard index over the fields, averaged
+ * half and half with the row-by-row similarity of the repeated items when the task has repeatable fields (a
+ * row present on one side only scores 0). Symmetric.
+ */
+export function transcriptionSimilarity(
+  params: TranscriptionParams,
+  a: TranscriptionResponse,
+  b: TranscriptionResponse,
+): number {
   const fields = fieldAnswersSimilarity(Object.keys(params.fields), a.fields, b.fields);
   if (!params.repeatable_fields) return fields;
   const keys = Object.keys(params.repeatable_fields);
@@ -30,24 +40,28 @@ function similarity(params: TranscriptionParams, a: TranscriptionResponse, b: Tr
 
 /**
  * Consensus of transcription answers: per field, the medoid text; the repeated rows are taken whole from
- * the medoid answer (rows cannot be merged cell by cell without aligning them). Agreement is the mean
- * pairwise similarity: field word-token Jaccard, averaged with the row-by-row similarity when the task has
- * repeatable fields.
+ * the medoid answer (rows cannot be merged cell by cell without aligning them). With `weights`, both are
+ * weighted medoids. Agreement is the mean pairwise {@link transcriptionSimilarity} (unweighted).
  */
 export function transcriptionConsensus(
   params: TranscriptionParams,
   answers: readonly TranscriptionResponse[],
+  weights?: readonly number[],
 ): ConsensusResult<TranscriptionResponse> {
   requireAnswers(answers);
+  const counted = answerWeights(weights, answers.length);
+  const similarity = (a: TranscriptionResponse, b: TranscriptionResponse) =>
+    transcriptionSimilarity(params, a, b);
   const response: TranscriptionResponse = {
     fields: fieldAnswersConsensus(
       Object.keys(params.fields),
       answers.map((answer) => answer.fields),
+      counted,
     ),
   };
   if (params.repeatable_fields) {
-    const medoid = answers[medoidIndex(answers, (a, b) => similarity(params, a, b))];
+    const medoid = answers[medoidIndex(answers, similarity, counted)];
     if (medoid?.repeatable_fields) response.repeatable_fields = medoid.repeatable_fields;
   }
-  return { response, agreement: meanPairwiseSimilarity(answers, (a, b) => similarity(params, a, b)) };
+  return { response, agreement: meanPairwiseSimilarity(answers, similarity) };
 }

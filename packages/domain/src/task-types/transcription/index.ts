@@ -9,6 +9,7 @@ import {
 } from '../../shared/field-descriptions.ts';
 import type { TaskType } from '../../task-type.ts';
 import { transcriptionConsensus } from './consensus.ts';
+import { transcriptionScore } from './score.ts';
 
 /** Params of a `transcription` task: copy fields out of an attachment. */
 export const transcriptionParamsSchema = z.looseObject({
@@ -64,6 +65,7 @@ export const transcriptionTaskType: TaskType<TranscriptionParams, TranscriptionR
     return response;
   },
   consensus: transcriptionConsensus,
+  score: transcriptionScore,
   attachmentUrls(params) {
     return params.attachment_type === 'text' ? [] : [params.attachment];
   },

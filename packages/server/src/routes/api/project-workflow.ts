@@ -2,7 +2,7 @@
  * `/api/projects/{name}/workflow`: a project's workflow (overlap, review stage, lease), routing
  * (workforces with shares, required skills) and queue priority.
  */
-import { projectRoutingSchema, projectWorkflowSchema } from '@groundwork/domain';
+import { projectQualitySchema, projectRoutingSchema, projectWorkflowSchema } from '@groundwork/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../../app.ts';
@@ -28,6 +28,11 @@ const setWorkPolicyBody = z
       .max(100)
       .optional()
       .describe('The new queue priority, -100..100; higher is served first.'),
+    quality: projectQualitySchema
+      .optional()
+      .describe(
+        'The new quality policy, replacing the old one whole (omitted keys take their defaults): hidden gold rate, pause threshold, training gate, weighted consensus.',
+      ),
   })
   .describe("Changes to a project's work policy; omitted parts stay as they are.");
 
@@ -42,7 +47,7 @@ export const projectWorkflowRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['projects'],
         operationId: 'getProjectWorkflow',
-        summary: "Get a project's workflow, routing and priority",
+        summary: "Get a project's workflow, routing, priority and quality policy",
         description: `The project's work policy with defaults applied. ${roleNote('viewer')}`,
         params: nameParams,
         response: { 200: apiProjectWorkPolicySchema, ...errorResponses },
@@ -59,8 +64,8 @@ export const projectWorkflowRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['projects'],
         operationId: 'setProjectWorkflow',
-        summary: "Set a project's workflow, routing and priority",
-        description: `Replaces the given parts of the project's work policy. A change of routing or priority re-stamps the project's open queue slots at once; a change of overlap applies to tasks dispatched afterwards. ${roleNote('manager')}`,
+        summary: "Set a project's workflow, routing, priority and quality policy",
+        description: `Replaces the given parts of the project's work policy. A change of routing or priority re-stamps the project's open queue slots at once; a change of overlap applies to tasks dispatched afterwards; a new quality policy applies to the next lease and the next gold answer. ${roleNote('manager')}`,
         params: nameParams,
         body: setWorkPolicyBody,
         response: { 200: apiProjectWorkPolicySchema, ...errorResponses },
@@ -72,6 +77,7 @@ export const projectWorkflowRoutes: FastifyPluginAsyncZod = async (app) => {
         ...(b.workflow ? { workflow: b.workflow } : {}),
         ...(b.routing ? { routing: b.routing } : {}),
         ...(b.priority !== undefined ? { priority: b.priority } : {}),
+        ...(b.quality ? { quality: b.quality } : {}),
       });
       return presentProjectWorkPolicy(policy);
     },

@@ -12,8 +12,10 @@ import {
   apiAssignmentSchema,
   apiLeaseSchema,
   apiWorkOverviewSchema,
+  apiOutcomeSchema as outcomeSchema,
   presentAssignment,
   presentLease,
+  presentOutcome,
   presentWorkOverview,
 } from '../../presenters/work.ts';
 import { hasRole, requireRole, roleNote } from './auth.ts';
@@ -28,17 +30,6 @@ const timeSpentMs = z
   .describe(
     'Time the person spent, in milliseconds, as the workbench measured it (capped by the lease’s wall time).',
   );
-
-const outcomeSchema = z
-  .object({
-    assignment: apiAssignmentSchema,
-    taskOutcome: z
-      .enum(['waiting', 'review', 'completed', 'relabel'])
-      .describe(
-        '`waiting` for the stage’s other slots, `review` when the task went to review, `completed`, or `relabel` after a rejection.',
-      ),
-  })
-  .describe('The submitted assignment and what happened to its task.');
 
 /** Work routes. */
 export const workRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -237,7 +228,7 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const outcome = await work.submit(principalOf(request), request.params.id, request.body);
-      return { assignment: presentAssignment(outcome.assignment), taskOutcome: outcome.taskOutcome };
+      return presentOutcome(outcome);
     },
   );
 
@@ -269,7 +260,7 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const outcome = await work.review(principalOf(request), request.params.id, request.body);
-      return { assignment: presentAssignment(outcome.assignment), taskOutcome: outcome.taskOutcome };
+      return presentOutcome(outcome);
     },
   );
 
