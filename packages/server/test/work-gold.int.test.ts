@@ -328,6 +328,11 @@ describe('hidden evaluation tasks', () => {
     expect(lost.status).toBe(409);
     const refused = await next(person.session, 'managed');
     expect(refused.body.message).toBe('Please reread the guidelines on pets.');
+    // The revoked slot went back to the queue: someone else gets both tasks.
+    const other = await annotator();
+    const first = await next(other.session, 'managed');
+    const second = await next(other.session, 'managed');
+    expect([first.body.lease.task.id, second.body.lease.task.id]).toContain(leased.body.lease.task.id);
   });
 });
 

@@ -230,6 +230,14 @@ export function presentScorecards(r: ScorecardReport): z.infer<typeof apiScoreca
   };
 }
 
+/** A workforce named in an agreement breakdown. */
+const groupWorkforceSchema = z
+  .object({
+    id: z.string().describe('Workforce id.'),
+    name: z.string().describe('Workforce name.'),
+  })
+  .describe('The workforce.');
+
 const alphaShape = {
   alpha: z.number().nullable().describe('Krippendorff’s alpha; null when undefined (see `reason`).'),
   interval: intervalSchema('95 % interval of alpha over task rounds'),
@@ -301,12 +309,7 @@ export const apiAgreementReportSchema = z
           .array(
             z
               .object({
-                workforce: z
-                  .object({
-                    id: z.string().describe('Workforce id.'),
-                    name: z.string().describe('Workforce name.'),
-                  })
-                  .describe('The workforce.'),
+                workforce: groupWorkforceSchema,
                 workers: z.int().describe('People who answered for it.'),
                 answers: z.int().describe('Their answers.'),
                 ...alphaShape,
@@ -338,12 +341,7 @@ export const apiAgreementReportSchema = z
           .array(
             z
               .object({
-                workforce: z
-                  .object({
-                    id: z.string().describe('Workforce id.'),
-                    name: z.string().describe('Workforce name.'),
-                  })
-                  .describe('The workforce.'),
+                workforce: groupWorkforceSchema,
                 ...meanAgreementShape,
               })
               .describe('Agreement among the answers given for one workforce.'),

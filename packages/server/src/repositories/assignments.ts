@@ -7,6 +7,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows, type RawStatement, rawQuery } from '../db/database.ts';
 import { assignments, reviews, workQueue } from '../db/schema.ts';
 import { projectOpenTo, slotOpenTo, standingAllows } from './eligibility.ts';
+import { rawDate, rawJson, rawNumber } from './raw-values.ts';
 import type { TaskRow } from './tasks.ts';
 
 /** An assignment row. */
@@ -112,12 +113,6 @@ export async function claimNext(tx: Db, props: ClaimProps): Promise<LeasedAssign
   return row ? leasedFromRaw(row) : undefined;
 }
 
-// Raw rows come straight from the driver: snake_case, and on PGlite's simple protocol timestamps and
-// JSON arrive as text.
-const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
-const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : (v ?? null));
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-
 /** A claimed row as the assignment and task it leased. */
 export function leasedFromRaw(r: Record<string, unknown>): LeasedAssignment {
   const assignment: AssignmentRow = {
@@ -130,32 +125,32 @@ export function leasedFromRaw(r: Record<string, unknown>): LeasedAssignment {
     round: Number(r.round),
     slot: Number(r.slot),
     priority: Number(r.priority),
-    taskCreatedAt: date(r.task_created_at) as Date,
+    taskCreatedAt: rawDate(r.task_created_at) as Date,
     userId: r.user_id as string,
     workforceId: (r.workforce_id as string | null) ?? null,
     status: r.status as AssignmentRow['status'],
     routedWorkforceId: (r.routed_workforce_id as string | null) ?? null,
-    leasedAt: date(r.leased_at) as Date,
-    leaseExpiresAt: date(r.lease_expires_at) as Date,
-    submittedAt: date(r.submitted_at),
-    timeSpentMs: num(r.time_spent_ms),
-    response: json(r.response),
-    displayOrder: json(r.display_order) as number[] | null,
+    leasedAt: rawDate(r.leased_at) as Date,
+    leaseExpiresAt: rawDate(r.lease_expires_at) as Date,
+    submittedAt: rawDate(r.submitted_at),
+    timeSpentMs: rawNumber(r.time_spent_ms),
+    response: rawJson(r.response),
+    displayOrder: rawJson(r.display_order) as number[] | null,
     skipReason: (r.skip_reason as string | null) ?? null,
     feedback: (r.feedback as string | null) ?? null,
-    createdAt: date(r.created_at) as Date,
+    createdAt: rawDate(r.created_at) as Date,
   };
   return {
     assignment,
     task: {
       id: assignment.taskId,
       type: r.task_type as string,
-      params: json(r.task_params) as Record<string, unknown>,
+      params: rawJson(r.task_params) as Record<string, unknown>,
       instruction: (r.task_instruction as string | null) ?? null,
       projectId: assignment.projectId,
       batchId: assignment.batchId,
-      stageResponse: json(r.task_stage_response),
-      agreement: num(r.task_agreement),
+      stageResponse: rawJson(r.task_stage_response),
+      agreement: rawNumber(r.task_agreement),
       round: assignment.round,
     },
   };
@@ -200,10 +195,10 @@ export function lockedLeaseFromRaw(rows: unknown[]): LockedLease | undefined {
     | undefined;
   if (!row) return undefined;
   return {
-    assignment: fromJsonRow(json(row.assignment), ASSIGNMENT_DATES) as AssignmentRow,
-    task: fromJsonRow(json(row.task), TASK_DATES) as TaskRow,
-    workflow: json(row.workflow),
-    quality: json(row.quality),
+    assignment: fromJsonRow(rawJson(row.assignment), ASSIGNMENT_DATES) as AssignmentRow,
+    task: fromJsonRow(rawJson(row.task), TASK_DATES) as TaskRow,
+    workflow: rawJson(row.workflow),
+    quality: rawJson(row.quality),
   };
 }
 
@@ -266,11 +261,11 @@ export interface RoundState {
 /** The row of {@link roundStateStatement}. */
 export function roundStateFromRaw(rows: unknown[]): RoundState {
   const row = rows[0] as { outstanding: number | string; others: unknown; reliability: unknown } | undefined;
-  const others = json(row?.others) as RoundState['others'] | null;
+  const others = rawJson(row?.others) as RoundState['others'] | null;
   return {
     outstanding: Number(row?.outstanding ?? 0),
     others: others ?? [],
-    reliability: num(row?.reliability),
+    reliability: rawNumber(row?.reliability),
   };
 }
 
@@ -388,6 +383,22 @@ export async function requeueSlot(tx: Db, a: AssignmentRow): Promise<void> {
 }
 
 /**
+ * Puts the slots of the assignments in CTE `ended` (just expired or revoked) back in the queue — those
+ * whose task is still pending at that stage and round — with the current priority and routing.
+ */
+const REQUEUE_ENDED = (ended: string) =>
+  sql.raw(`INSERT INTO work_queue (org_id, project_id, batch_id, task_id, stage, round, slot, priority, workforce_id, task_created_at)
+      SELECT t.org_id, t.project_id, t.batch_id, t.id, e.stage, e.round, e.slot,
+             groundwork_queue_priority(p.priority, b.priority, t.priority),
+             CASE WHEN e.stage = 'label' THEN groundwork_route_slot(p.routing, t.id, e.round, e.slot) END,
+             t.created_at
+        FROM ${ended} e JOIN tasks t ON t.id = e.task_id JOIN projects p ON p.id = t.project_id
+        LEFT JOIN batches b ON b.id = t.batch_id
+       WHERE t.status = 'pending' AND t.round = e.round AND t.stage = e.stage
+      ON CONFLICT DO NOTHING
+      RETURNING 1`);
+
+/**
  * Revokes a person's live leases in a project (they were paused from it) and gives the slots back to the
  * queue; their live gold leases are released. Returns how many leases ended.
  */
@@ -400,16 +411,7 @@ export async function revokePersonLeases(tx: Db, projectId: string, userId: stri
        WHERE a.project_id = ${projectId} AND a.user_id = ${userId} AND a.status = 'leased'
       RETURNING a.*
     ), requeued AS (
-      INSERT INTO work_queue (org_id, project_id, batch_id, task_id, stage, round, slot, priority, workforce_id, task_created_at)
-      SELECT t.org_id, t.project_id, t.batch_id, t.id, r.stage, r.round, r.slot,
-             groundwork_queue_priority(p.priority, b.priority, t.priority),
-             CASE WHEN r.stage = 'label' THEN groundwork_route_slot(p.routing, t.id, r.round, r.slot) END,
-             t.created_at
-        FROM revoked r JOIN tasks t ON t.id = r.task_id JOIN projects p ON p.id = t.project_id
-        LEFT JOIN batches b ON b.id = t.batch_id
-       WHERE t.status = 'pending' AND t.round = r.round AND t.stage = r.stage
-      ON CONFLICT DO NOTHING
-      RETURNING 1
+      ${REQUEUE_ENDED('revoked')}
     ), released AS (
       UPDATE gold_answers g SET status = 'released'
        WHERE g.project_id = ${projectId} AND g.user_id = ${userId} AND g.status = 'leased'
@@ -537,16 +539,7 @@ export async function reapExpiredLeases(system: Db, now: Date, limit = 1000): Pr
                        ORDER BY lease_expires_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
       RETURNING a.*
     ), requeued AS (
-      INSERT INTO work_queue (org_id, project_id, batch_id, task_id, stage, round, slot, priority, workforce_id, task_created_at)
-      SELECT t.org_id, t.project_id, t.batch_id, t.id, e.stage, e.round, e.slot,
-             groundwork_queue_priority(p.priority, b.priority, t.priority),
-             CASE WHEN e.stage = 'label' THEN groundwork_route_slot(p.routing, t.id, e.round, e.slot) END,
-             t.created_at
-        FROM expired e JOIN tasks t ON t.id = e.task_id JOIN projects p ON p.id = t.project_id
-        LEFT JOIN batches b ON b.id = t.batch_id
-       WHERE t.status = 'pending' AND t.round = e.round AND t.stage = e.stage
-      ON CONFLICT DO NOTHING
-      RETURNING 1
+      ${REQUEUE_ENDED('expired')}
     ), gold_expired AS (
       UPDATE gold_answers g SET status = 'expired'
        WHERE g.id IN (SELECT id FROM gold_answers

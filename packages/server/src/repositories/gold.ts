@@ -7,6 +7,7 @@ import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows, rawQuery } from '../db/database.ts';
 import { annotatorStandings, goldAnswers, goldTasks } from '../db/schema.ts';
 import { projectOpenTo, slotOpenTo, standingAllows, type WorkerPlaceholders } from './eligibility.ts';
+import { rawDate, rawJson } from './raw-values.ts';
 
 /** A gold task row. */
 export type GoldTaskRow = typeof goldTasks.$inferSelect;
@@ -232,9 +233,6 @@ export async function claimEvaluation(
   return row ? leasedGoldFromRaw(row) : undefined;
 }
 
-const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
-const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : (v ?? null));
-
 function leasedGoldFromRaw(r: Record<string, unknown>): LeasedGold {
   const answer: GoldAnswerRow = {
     id: r.id as string,
@@ -247,23 +245,23 @@ function leasedGoldFromRaw(r: Record<string, unknown>): LeasedGold {
     batchId: (r.batch_id as string | null) ?? null,
     slot: Number(r.slot),
     status: 'leased',
-    leasedAt: date(r.leased_at) as Date,
-    leaseExpiresAt: date(r.lease_expires_at) as Date,
+    leasedAt: rawDate(r.leased_at) as Date,
+    leaseExpiresAt: rawDate(r.lease_expires_at) as Date,
     submittedAt: null,
     timeSpentMs: null,
     response: null,
     score: null,
     displayOrder: null,
     skipReason: null,
-    createdAt: date(r.created_at) as Date,
+    createdAt: rawDate(r.created_at) as Date,
   };
   return {
     answer,
     gold: {
       id: answer.goldTaskId,
       type: r.gold_type as string,
-      params: json(r.gold_params) as Record<string, unknown>,
-      createdAt: date(r.gold_created_at) as Date,
+      params: rawJson(r.gold_params) as Record<string, unknown>,
+      createdAt: rawDate(r.gold_created_at) as Date,
     },
   };
 }

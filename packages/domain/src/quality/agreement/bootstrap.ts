@@ -77,8 +77,8 @@ export function bootstrapInterval<U>(
   };
 }
 
-/** Type-7 quantile of an ascending, non-empty array. */
-function quantile(sorted: Float64Array, p: number): number {
+/** Type-7 quantile of an ascending, non-empty array (Hyndman & Fan). */
+export function quantile(sorted: Float64Array, p: number): number {
   const position = (sorted.length - 1) * p;
   const below = Math.floor(position);
   const above = Math.min(below + 1, sorted.length - 1);

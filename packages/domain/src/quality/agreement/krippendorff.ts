@@ -264,7 +264,7 @@ function squaredDistance(
  * Krippendorff's ordinal difference (Σ_{g=c..k} n_g − (n_c + n_k)/2)² is the squared difference of the
  * values' mid-ranks r_c = Σ_{g<c} n_g + (n_c + 1)/2 among the pairable values (values in ascending order).
  */
-function midRanks(marginal: Float64Array): Float64Array {
+export function midRanks(marginal: Float64Array): Float64Array {
   const ranks = new Float64Array(marginal.length);
   let below = 0;
   for (let c = 0; c < marginal.length; c += 1) {

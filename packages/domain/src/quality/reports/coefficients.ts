@@ -5,7 +5,9 @@
  * sums the contributions of the units it drew, times how often it drew them. The formulas are those of
  * `agreement/krippendorff.ts` and `agreement/kappa.ts`; the tests hold the two to each other.
  */
+
 import type { MeasurementLevel } from '../agreement/krippendorff.ts';
+import { midRanks } from '../agreement/krippendorff.ts';
 
 /** The report's distinct values, with what the difference functions need of them. */
 export interface ValueScale {
@@ -205,17 +207,6 @@ function squaredRankDistances(set: UnitSet, u: number, ranks: Float64Array): num
   }
   const m = set.size[u] as number;
   return Math.max(0, (2 * (m * sumSquares - sum * sum)) / (m - 1));
-}
-
-/** Mid-ranks of the values (ascending) among the counted answers: Krippendorff's ordinal δ is their difference. */
-function midRanks(marginal: Float64Array): Float64Array {
-  const ranks = new Float64Array(marginal.length);
-  let below = 0;
-  for (let c = 0; c < marginal.length; c += 1) {
-    ranks[c] = below + ((marginal[c] as number) + 1) / 2;
-    below += marginal[c] as number;
-  }
-  return ranks;
 }
 
 /**

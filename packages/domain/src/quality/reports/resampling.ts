@@ -1,3 +1,4 @@
+import { quantile } from '../agreement/bootstrap.ts';
 import { mulberry32 } from '../random.ts';
 
 /**
@@ -83,13 +84,4 @@ export function percentileIntervals(
     }
   }
   return intervals;
-}
-
-/** Type-7 quantile of an ascending, non-empty array (as in `agreement/bootstrap.ts`). */
-function quantile(sorted: Float64Array, p: number): number {
-  const position = (sorted.length - 1) * p;
-  const below = Math.floor(position);
-  const above = Math.min(below + 1, sorted.length - 1);
-  const low = sorted[below] as number;
-  return low + (position - below) * ((sorted[above] as number) - low);
 }

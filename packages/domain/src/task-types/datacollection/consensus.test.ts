@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertConsensusProperties } from '../../testing/consensus-harness.ts';
+import { assertWeightedConsensusProperties } from '../../testing/score-harness.ts';
 import { mustParse } from '../../testing/task-type-harness.ts';
-import { assertWeightedConsensusProperties } from '../harness.ts';
 import { scenarios } from './arbitraries.ts';
 import { datacollectionTaskType as type } from './index.ts';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertConsensusProperties, permute, validAnswers } from '../../testing/consensus-harness.ts';
+import { assertWeightedConsensusProperties } from '../../testing/score-harness.ts';
 import { mustParse } from '../../testing/task-type-harness.ts';
-import { assertWeightedConsensusProperties } from '../harness.ts';
 import { scenarios } from './arbitraries.ts';
 import { namedentityrecognitionTaskType as type } from './index.ts';
 

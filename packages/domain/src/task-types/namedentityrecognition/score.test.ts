@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { assertScoreProperties } from '../../testing/score-harness.ts';
 import { mustParse } from '../../testing/task-type-harness.ts';
-import { assertScoreProperties } from '../harness.ts';
 import { scenarios } from './arbitraries.ts';
 import { namedentityrecognitionTaskType as type } from './index.ts';
 

@@ -1,13 +1,13 @@
 /**
  * Property checks of `score` and of weighted `consensus` that every task type must pass, for the types'
- * tests (not exported from the package). They complement `testing/consensus-harness.ts`.
+ * tests (not exported from the package). They complement `consensus-harness.ts`.
  * @internal
  */
 
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { checkResponse, type TaskType } from '../task-type.ts';
-import { type ConsensusScenario, validAnswers } from '../testing/consensus-harness.ts';
+import { type ConsensusScenario, validAnswers } from './consensus-harness.ts';
 
 /** Options of {@link assertScoreProperties}. @internal */
 export interface ScorePropertyOptions {
