@@ -557,6 +557,12 @@ describe('consensus reliability', () => {
     });
     const statuses = Object.fromEntries((http.body.annotators as Body[]).map((a) => [a.userId, a.outcome]));
     expect(statuses).toEqual({ [ann.id]: 'unchanged', [ben.id]: 'unchanged', [cat.id]: 'kept_gold' });
+
+    // The periodic run after this one looks only at projects answered since: none here.
+    const later = await ctx.app.services.quality.refreshAllReliability(new Date());
+    expect(later.refreshed.map((r) => r.project)).toEqual([]);
+    const sinceStart = await ctx.app.services.quality.refreshAllReliability(new Date(Date.now() - 3_600_000));
+    expect(sinceStart.refreshed.map((r) => r.project)).toContain('reliable');
   });
 });
 

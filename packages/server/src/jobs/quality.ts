@@ -1,7 +1,8 @@
 /**
  * The consensus-reliability job: every 10 minutes, each project that is not archived and weighs
- * consensus by reliability (`quality.weighted_consensus`) gets its annotators' reliability recomputed
- * from their labeling answers of the last 30 days (`QualityService.refreshProjectReliability`), one
+ * consensus by reliability (`quality.weighted_consensus`) and got labeling answers since the previous run
+ * (every such project on the first run) gets its annotators' reliability recomputed from their labeling
+ * answers of the last 30 days (`QualityService.refreshProjectReliability`), one
  * project at a time, each in its own short transactions. Idempotent and safe in several processes at
  * once: the write only changes a reliability that differs, and never one measured on gold.
  */
@@ -28,9 +29,12 @@ export interface QualityJobDeps {
 /** Registers the reliability job on `runner`. */
 export function registerQualityJobs(runner: JobRunner, deps: QualityJobDeps): void {
   const quality = new QualityService({ db: deps.db, types: deps.types ?? createTaskTypeRegistry() });
+  // After the first run, only projects with labeling answers since the previous run are recomputed.
+  let previousRun: Date | null = null;
   runner.registerPeriodic(RELIABILITY_TASK, deps.everyMs ?? DEFAULT_RELIABILITY_EVERY_MS, async () => {
     const started = Date.now();
-    const { refreshed, failed } = await quality.refreshAllReliability();
+    const { refreshed, failed } = await quality.refreshAllReliability(previousRun);
+    previousRun = new Date(started);
     for (const f of failed) {
       deps.log.error({ err: f.error, orgId: f.orgId, projectId: f.projectId }, 'reliability refresh failed');
     }

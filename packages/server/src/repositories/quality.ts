@@ -232,11 +232,23 @@ export interface ReliabilityProjectRow {
  * Every project that is not archived, of every organization, with its stored quality policy. Takes the
  * owner's connection (`db.system`): the job spans organizations.
  */
-export async function unarchivedProjects(system: Db): Promise<ReliabilityProjectRow[]> {
+export async function unarchivedProjects(
+  system: Db,
+  answeredSince: Date | null = null,
+): Promise<ReliabilityProjectRow[]> {
   return system
     .select({ id: projects.id, orgId: projects.orgId, quality: projects.quality })
     .from(projects)
-    .where(eq(projects.archived, false))
+    .where(
+      and(
+        eq(projects.archived, false),
+        answeredSince
+          ? sql`EXISTS (SELECT 1 FROM assignments a
+                         WHERE a.project_id = ${projects.id} AND a.status = 'submitted' AND a.stage = 'label'
+                           AND a.submitted_at >= ${answeredSince})`
+          : undefined,
+      ),
+    )
     .orderBy(asc(projects.orgId), asc(projects.id));
 }
 

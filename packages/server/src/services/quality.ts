@@ -442,11 +442,11 @@ export class QualityService {
    * weighs consensus by reliability, one project at a time. A project that fails is reported and the
    * others still run.
    */
-  async refreshAllReliability(): Promise<{
+  async refreshAllReliability(answeredSince: Date | null = null): Promise<{
     refreshed: ReliabilityRefresh[];
     failed: { orgId: string; projectId: string; error: unknown }[];
   }> {
-    const candidates = (await unarchivedProjects(this.#db.system)).filter(
+    const candidates = (await unarchivedProjects(this.#db.system, answeredSince)).filter(
       (project) => readQuality(project.quality).weighted_consensus,
     );
     const refreshed: ReliabilityRefresh[] = [];
