@@ -565,10 +565,9 @@ export const assignments = pgTable(
     index('assignments_task_idx').on(t.taskId, t.stage, t.round),
     index('assignments_user_idx').on(t.orgId, t.userId, t.status),
     index('assignments_lease_idx').on(t.leaseExpiresAt).where(sql`status = 'leased'`),
-    // A project's labeling answers by time (scorecards, agreement, reliability).
-    index('assignments_answers_idx')
-      .on(t.projectId, t.submittedAt.desc())
-      .where(sql`status = 'submitted' AND stage = 'label'`),
+    // Answers by time (scorecards, agreement, reliability): BRIN, nearly free to keep up on the submit
+    // path (a submit writes the row's new version at the end of the table, so time follows its pages).
+    index('assignments_submitted_brin').using('brin', t.submittedAt),
     uniqueIndex('assignments_slot_key')
       .on(t.taskId, t.stage, t.round, t.slot)
       .where(sql`status IN ('leased', 'submitted')`),

@@ -38,7 +38,9 @@ export interface LeasedAssignment {
 // and leased. The slot is found by walking a claim index in order: `work_queue_project_claim_idx` when
 // the caller asked for one project ($6), `work_queue_org_claim_idx` (filtered by the eligible projects)
 // otherwise.
-function claimSql(scope: 'project' | 'any'): string {
+// `gated` adds the person's standing (not paused, training passed) to eligibility; the service uses the
+// plain statement when the organization has no pause and no training gate, sparing every claim the probes.
+function claimSql(scope: 'project' | 'any', gated: boolean): string {
   const worker = { user: '$2', workforce: '$3' };
   const slots =
     scope === 'project'
@@ -47,7 +49,7 @@ function claimSql(scope: 'project' | 'any'): string {
   return `
 WITH eligible AS (
   SELECT p.id, p.workflow FROM projects p
-   WHERE ($6::text IS NULL OR p.id = $6) AND ${projectOpenTo('p', worker)} AND ${standingAllows('p', worker)}
+   WHERE ($6::text IS NULL OR p.id = $6) AND ${projectOpenTo('p', worker)}${gated ? ` AND ${standingAllows('p', worker)}` : ''}
 ), next AS (
   SELECT q.task_id, q.stage, q.round, q.slot FROM work_queue q
    WHERE ${slots} AND q.stage = $4
@@ -74,9 +76,14 @@ SELECT l.*, k.type AS task_type, k.params AS task_params, k.instruction AS task_
   FROM leased l JOIN tasks k ON k.id = l.task_id`;
 }
 
-/** The claim statement within one project (exported for the dispatch benchmark's raw baseline). */
-export const CLAIM_NEXT_SQL = claimSql('project');
-const CLAIM_ANY_SQL = claimSql('any');
+/**
+ * The claim statement within one project, for an organization without pauses or training gates (the
+ * common case; exported for the dispatch benchmark's raw baseline).
+ */
+export const CLAIM_NEXT_SQL = claimSql('project', false);
+const CLAIM_ANY_SQL = claimSql('any', false);
+const CLAIM_NEXT_GATED_SQL = claimSql('project', true);
+const CLAIM_ANY_GATED_SQL = claimSql('any', true);
 
 /** Props of {@link claimNext}. */
 export interface ClaimProps {
@@ -89,13 +96,21 @@ export interface ClaimProps {
   projectId: string | null;
   /** Lease length when the project's workflow does not say (seconds). */
   defaultLeaseSeconds: number;
+  /** Whether the person's standing (pauses, training gates) must be checked: the organization has some. */
+  gated: boolean;
 }
 
 /** The claim as a hot statement (for `Database.runScoped`); its row is read by {@link leasedFromRaw}. */
 export function claimStatement(props: ClaimProps): RawStatement {
   return {
-    name: props.projectId ? 'groundwork_claim_in_project' : 'groundwork_claim_any',
-    text: props.projectId ? CLAIM_NEXT_SQL : CLAIM_ANY_SQL,
+    name: `groundwork_claim_${props.projectId ? 'in_project' : 'any'}${props.gated ? '_gated' : ''}`,
+    text: props.projectId
+      ? props.gated
+        ? CLAIM_NEXT_GATED_SQL
+        : CLAIM_NEXT_SQL
+      : props.gated
+        ? CLAIM_ANY_GATED_SQL
+        : CLAIM_ANY_SQL,
     values: [
       props.id,
       props.userId,

@@ -121,6 +121,15 @@ export async function projectsWithGold(
   );
 }
 
+/** Whether anyone in the organization is paused from a project (claims must then check standings). */
+export async function anyonePaused(tx: Db): Promise<boolean> {
+  const rows = await queryRows<{ paused: boolean }>(
+    tx,
+    sql`SELECT EXISTS (SELECT 1 FROM annotator_standings WHERE paused_at IS NOT NULL) AS paused`,
+  );
+  return rows[0]?.paused === true;
+}
+
 /** Props of the gold claims. */
 export interface GoldClaimProps {
   /** The new gold answer's id. */

@@ -47,7 +47,7 @@ import {
   typeOf,
 } from './lease-rules.ts';
 import type { Principal } from './principal.ts';
-import type { QualityPlans } from './quality-plans.ts';
+import type { QualityPlan, QualityPlans } from './quality-plans.ts';
 import type { LeaseView, SubmitOutcome, TrainingProgress } from './work.ts';
 
 /** What a training answer showed the person. */
@@ -96,8 +96,7 @@ export class GoldWork {
    * person; else, with the projects' gold rates, a hidden evaluation task. Costs nothing (no query)
    * when the organization has no gold in scope.
    */
-  async claim(p: Principal, scope: Scope, newId: () => string): Promise<LeaseView | null> {
-    const plan = await this.#plans.get(p.orgId);
+  async claim(p: Principal, scope: Scope, newId: () => string, plan: QualityPlan): Promise<LeaseView | null> {
     const inScope = (id: string) => scope.projectId === null || scope.projectId === id;
     const props = { ...scope, id: '' };
     if ([...plan.training].some(inScope)) {
@@ -166,7 +165,8 @@ export class GoldWork {
     id: string,
     input: { response: unknown; timeSpentMs?: number },
   ): Promise<SubmitOutcome | undefined> {
-    return this.#withLease(p, userId, id, async (tx, answer, project, gold) => {
+    let paused = false;
+    const outcome = await this.#withLease(p, userId, id, async (tx, answer, project, gold) => {
       const type = typeOf(this.#types, gold.type);
       const response = checkedAnswer(type, gold.params, input.response);
       const score = clampScore(type.score(gold.params, response, gold.expectedResponse));
@@ -183,15 +183,19 @@ export class GoldWork {
       const assignment = toAssignment(row, gold);
       if (answer.kind === 'training') {
         const training = await this.#afterTraining(tx, { standing, quality, score, now });
+        paused = training.state === 'failed' && !standing.pausedAt;
         return {
           assignment,
           taskOutcome: 'training',
           training: { ...training, score, expectedResponse: gold.expectedResponse },
-        };
+        } satisfies SubmitOutcome;
       }
-      await this.#afterEvaluation(tx, { standing, quality, score, now });
-      return { assignment, taskOutcome: outcomeOfRealWork(project, gold.id) };
+      paused = await this.#afterEvaluation(tx, { standing, quality, score, now });
+      return { assignment, taskOutcome: outcomeOfRealWork(project, gold.id) } satisfies SubmitOutcome;
     });
+    // Claims of the organization must now check standings (after the commit, so a re-read sees it).
+    if (paused) this.#plans.invalidate(p.orgId);
+    return outcome;
   }
 
   /** The person's gold answers shaped as assignments, newest first (for their list of assignments). */
@@ -246,10 +250,11 @@ export class GoldWork {
     return { passed: passedThis, state, answered, passedCount: passed, target };
   }
 
+  /** Records an evaluation answer's score on the standing; true when it paused the person. */
   async #afterEvaluation(
     tx: Db,
     props: { standing: StandingRow; quality: ProjectQuality; score: number; now: Date },
-  ): Promise<void> {
+  ): Promise<boolean> {
     const { standing, quality, score, now } = props;
     const recent = await recentGoldScores(tx, {
       projectId: standing.projectId,
@@ -267,7 +272,8 @@ export class GoldWork {
       values.reliabilitySource = 'gold';
     }
     const verdict = goldVerdict(quality, recent);
-    if (verdict?.below && !standing.pausedAt) {
+    const pause = verdict?.below === true && !standing.pausedAt;
+    if (pause && verdict) {
       Object.assign(values, {
         pausedAt: now,
         pausedBy: 'gold',
@@ -276,6 +282,7 @@ export class GoldWork {
       await revokePersonLeases(tx, standing.projectId, standing.userId);
     }
     await updateStanding(tx, standing.projectId, standing.userId, values);
+    return pause;
   }
 
   /**

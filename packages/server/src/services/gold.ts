@@ -127,7 +127,7 @@ export class GoldService {
     userId: string,
     change: { paused: true; reason: string } | { paused: false },
   ): Promise<StandingView> {
-    return this.#db.withOrg(p.orgId, async (tx) => {
+    const view = await this.#db.withOrg(p.orgId, async (tx) => {
       const project = await requireProject(tx, p, projectName);
       const member = isId(userId) ? await findMember(tx, userId) : undefined;
       if (!member) throw new ApiError('not_found', `No member found with id ${JSON.stringify(userId)}.`);
@@ -167,6 +167,8 @@ export class GoldService {
       });
       return viewStanding(row, project, await countActiveTraining(tx, project.id), member);
     });
+    this.#plans?.invalidate(p.orgId);
+    return view;
   }
 }
 

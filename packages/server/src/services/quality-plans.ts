@@ -1,11 +1,13 @@
 /**
- * Which of an organization's projects have gold to serve, kept in memory for a few seconds so the hot
- * lease path pays nothing when there is none (the common case). Services that change gold or quality
- * policies invalidate the organization's entry; other processes see the change when it expires.
+ * Which of an organization's projects have gold to serve, and whether claims must check people's
+ * standing, kept in memory for a few seconds so the hot lease path pays nothing when there is neither
+ * (the common case). Services that change gold, quality policies or pauses invalidate the organization's
+ * entry; other processes see the change when it expires (`QUALITY_PLAN_TTL_MS`) — so for up to that long
+ * after a pause another server process may still lease the paused person one task.
  */
 import { readQuality } from '@groundwork/domain';
 import type { Database } from '../db/database.ts';
-import { projectsWithGold } from '../repositories/gold.ts';
+import { anyonePaused, projectsWithGold } from '../repositories/gold.ts';
 
 /** An organization's gold plan. */
 export interface QualityPlan {
@@ -13,6 +15,11 @@ export interface QualityPlan {
   training: Set<string>;
   /** Projects with active evaluation tasks and a gold rate above 0, with that rate. */
   evaluation: Map<string, number>;
+  /**
+   * Whether claims must check people's standing: someone is paused from a project, or a project gates
+   * new annotators with training. Without either (the common case) the claim skips those probes.
+   */
+  gated: boolean;
 }
 
 /** How long a plan is trusted (ms): the delay before another process's gold change takes effect. */
@@ -33,11 +40,17 @@ export class QualityPlans {
   async get(orgId: string): Promise<QualityPlan> {
     const cached = this.#plans.get(orgId);
     if (cached && cached.expires > Date.now()) return cached.plan;
-    const rows = await this.#db.withOrg(orgId, (tx) => projectsWithGold(tx));
-    const plan: QualityPlan = { training: new Set(), evaluation: new Map() };
+    const [rows, paused] = await this.#db.withOrg(orgId, async (tx) => [
+      await projectsWithGold(tx),
+      await anyonePaused(tx),
+    ]);
+    const plan: QualityPlan = { training: new Set(), evaluation: new Map(), gated: paused };
     for (const row of rows) {
       const quality = readQuality(row.quality);
-      if (row.kind === 'training' && quality.training_required > 0) plan.training.add(row.projectId);
+      if (row.kind === 'training' && quality.training_required > 0) {
+        plan.training.add(row.projectId);
+        plan.gated = true;
+      }
       if (row.kind === 'evaluation' && quality.gold_rate > 0) {
         plan.evaluation.set(row.projectId, quality.gold_rate);
       }

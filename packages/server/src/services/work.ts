@@ -153,6 +153,7 @@ export class WorkService {
    */
   readonly #leased = new Map<string, LeasedTask>();
   readonly #gold: GoldWork;
+  readonly #plans: QualityPlans;
 
   constructor(deps: {
     db: Database;
@@ -166,10 +167,11 @@ export class WorkService {
     this.#db = deps.db;
     this.#types = deps.types;
     this.#now = deps.now ?? (() => new Date());
+    this.#plans = deps.plans ?? new QualityPlans({ db: deps.db });
     this.#gold = new GoldWork({
       db: deps.db,
       types: deps.types,
-      plans: deps.plans ?? new QualityPlans({ db: deps.db }),
+      plans: this.#plans,
       now: this.#now,
       ...(deps.random ? { random: deps.random } : {}),
     });
@@ -183,6 +185,7 @@ export class WorkService {
   async next(p: Principal, input: { stage: WorkStage; project?: string }): Promise<LeaseView | null> {
     const userId = requireUser(p);
     const projectId = input.project === undefined ? null : await this.#projectId(p, input.project);
+    const plan = await this.#plans.get(p.orgId);
     const claim = () => ({
       id: newId(),
       userId,
@@ -190,12 +193,14 @@ export class WorkService {
       stage: input.stage,
       projectId,
       defaultLeaseSeconds: DEFAULT_LEASE_SECONDS,
+      gated: plan.gated,
     });
     if (input.stage === 'label') {
       const gold = await this.#gold.claim(
         p,
         { userId, workforceId: p.workforceId, projectId, defaultLeaseSeconds: DEFAULT_LEASE_SECONDS },
         newId,
+        plan,
       );
       if (gold) return gold;
     }
