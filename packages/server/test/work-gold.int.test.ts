@@ -336,6 +336,41 @@ describe('hidden evaluation tasks', () => {
   });
 });
 
+describe('pauses in an organization without any gate yet', () => {
+  it('take effect at the next lease (claims start checking standings at once)', async () => {
+    const fresh = await ctx.org();
+    const scale = scaleClient(ctx.app, fresh.liveKey);
+    await scale.post('/projects', {
+      type: 'categorization',
+      name: 'plain',
+      params: { categories: ['a', 'b'] },
+    });
+    for (let i = 0; i < 3; i++)
+      await scale.post('/task/categorization', { project: 'plain', attachment: `t${i}` });
+    const member = await addMember(ctx, fresh.id, 'annotator');
+    const session = await login(ctx.app, member.email);
+    // A first lease primes the organization's plan: nobody paused, no training gate.
+    expect((await next(session, 'plain')).body.lease).not.toBeNull();
+    const paused = await callApi(
+      ctx.app,
+      fresh.liveKey,
+      'PUT',
+      `/projects/plain/standings/${member.id}/pause`,
+      {
+        paused: true,
+        reason: 'Holiday cover ended.',
+      },
+    );
+    expect(paused.status).toBe(200);
+    const refused = await next(session, 'plain');
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toBe('Holiday cover ended.');
+    // Nor across projects: the org-wide lease finds nothing for them.
+    const any = await callAsSession(ctx.app, session, 'POST', '/work/next', {});
+    expect(any.body.lease).toBeNull();
+  });
+});
+
 describe('quality policy and gold management', () => {
   it('names each bad field of a quality policy', async () => {
     await project('policies', {});
