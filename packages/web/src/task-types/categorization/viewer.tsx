@@ -81,6 +81,8 @@ function AnswerGrid({
     answers.flatMap((answer) => chosenBy(answer.response)),
   );
   const split = rows.some((category) => !chosen.every((set) => set.has(category)));
+  // With two answers (an answer beside the expected one) a vote count says nothing the dots do not.
+  const showVotes = answers.length > 2;
   return (
     <div className="cat-grid-scroll">
       <table className="cat-grid">
@@ -96,9 +98,11 @@ function AnswerGrid({
                 </span>
               </th>
             ))}
-            <th scope="col" className="cat-grid__votes">
-              Votes
-            </th>
+            {showVotes && (
+              <th scope="col" className="cat-grid__votes">
+                Votes
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -120,9 +124,11 @@ function AnswerGrid({
                     )}
                   </td>
                 ))}
-                <td className="cat-grid__votes">
-                  {votes}/{answers.length}
-                </td>
+                {showVotes && (
+                  <td className="cat-grid__votes">
+                    {votes}/{answers.length}
+                  </td>
+                )}
               </tr>
             );
           })}
