@@ -246,6 +246,9 @@ describe('hidden evaluation tasks', () => {
     expect(first.body).toMatchObject({ taskOutcome: 'completed', training: null });
     const again = await submit(person.session, lease.assignment.id, 'dog');
     expect(again.status).toBe(409);
+    // Counted among the person's answers like real work.
+    const home = await callAsSession(ctx.app, person.session, 'GET', '/work/overview');
+    expect(home.body.me).toMatchObject({ submitted: 1, submittedToday: 1 });
 
     const second = await next(person.session, 'judged');
     expect(evaluation).toContain(second.body.lease.task.id);

@@ -214,6 +214,12 @@ WITH answers AS (
        LIMIT 1) k ON true
 )
 SELECT j.*,
+       (SELECT count(*) FROM gold_answers g
+         WHERE g.org_id = current_setting('groundwork.org_id', true) AND g.user_id = $1
+           AND g.status = 'submitted') AS gold_submitted,
+       (SELECT count(*) FROM gold_answers g
+         WHERE g.org_id = current_setting('groundwork.org_id', true) AND g.user_id = $1
+           AND g.status = 'submitted' AND g.submitted_at >= $2) AS gold_submitted_today,
        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY latest.time_spent_ms) FROM (
           SELECT time_spent_ms FROM answers WHERE time_spent_ms IS NOT NULL
            ORDER BY submitted_at DESC, id DESC LIMIT ${MEDIAN_WINDOW}) latest) AS median_time_ms,
@@ -241,8 +247,9 @@ export function workerFiguresFromRaw(rows: unknown[]): WorkerFigures {
   const r = (rows[0] ?? {}) as Record<string, unknown>;
   const median = nullableNumber(r.median_time_ms);
   return {
-    submitted: Number(r.submitted ?? 0),
-    submittedToday: Number(r.submitted_today ?? 0),
+    // Gold answers count like any other, so a hidden evaluation task does not show by a count that stays put.
+    submitted: Number(r.submitted ?? 0) + Number(r.gold_submitted ?? 0),
+    submittedToday: Number(r.submitted_today ?? 0) + Number(r.gold_submitted_today ?? 0),
     medianTimeMs: median === null ? null : Math.round(median),
     reviewed: Number(r.reviewed ?? 0),
     accepted: Number(r.accepted ?? 0),

@@ -69,6 +69,11 @@ export class GoldService {
     });
   }
 
+  /** A project by name (404 when there is none), for creating its gold. */
+  async project(p: Principal, projectName: string): Promise<ProjectRow> {
+    return this.#db.withOrg(p.orgId, (tx) => requireProject(tx, p, projectName));
+  }
+
   /** One gold task with its project's name. */
   async get(p: Principal, id: string): Promise<{ gold: GoldTaskRow; projectName: string }> {
     return this.#db.withOrg(p.orgId, async (tx) => {

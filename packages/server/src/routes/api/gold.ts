@@ -109,7 +109,7 @@ export const goldRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const p = principalOf(request);
       const b = request.body;
-      const { project } = await gold.list(p, request.params.name, { includeArchived: false, limit: 1 });
+      const project = await gold.project(p, request.params.name);
       const created = await tasks.createGold(p, b.kind, project.type, {
         ...b.params,
         project: project.name,
