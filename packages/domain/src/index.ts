@@ -3,6 +3,7 @@
  * server uses to validate requests. Pure: no I/O.
  * @packageDocumentation
  */
+
 export {
   COMMON_TASK_FIELD_NAMES,
   type CommonTaskFieldName,
@@ -11,6 +12,39 @@ export {
   isCallbackTarget,
   splitTaskBody,
 } from './common-fields.ts';
+export {
+  type CocoAnnotation,
+  type CocoAnnotationExtra,
+  type CocoCategory,
+  type CocoImage,
+  type CocoImageExtra,
+  type CocoImport,
+  type CocoImportedImage,
+  type CocoInfo,
+  type CocoLicense,
+  type CocoShape,
+  type CocoWriter,
+  cocoAnnotations,
+  cocoCategories,
+  cocoChunks,
+  cocoHeader,
+  cocoImage,
+  cocoWriter,
+  parseCoco,
+} from './datasets/coco.ts';
+export { escapeXml, parseVoc, type VocImage, type VocParseResult, vocXml } from './datasets/voc.ts';
+export {
+  parseYoloClassesText,
+  parseYoloLines,
+  type YoloImageContext,
+  type YoloLineProblem,
+  type YoloParseResult,
+  yoloClasses,
+  yoloClassesText,
+  yoloDataYaml,
+  yoloDetectionLines,
+  yoloSegmentationLines,
+} from './datasets/yolo.ts';
 export {
   describeIssues,
   domainErrorMap,

@@ -3,7 +3,7 @@ import { assertConsensusProperties } from '../../testing/consensus-harness.ts';
 import { assertWeightedConsensusProperties } from '../../testing/score-harness.ts';
 import { mustParse, responseIssues } from '../../testing/task-type-harness.ts';
 import { scenarios } from './arbitraries.ts';
-import { annotationsF1, shapeSimilarity } from './consensus.ts';
+import { annotationBounds, annotationsF1, shapeSimilarity } from './consensus.ts';
 import { imageannotationTaskType as type } from './index.ts';
 
 const params = mustParse(type, {
@@ -119,6 +119,23 @@ describe('imageannotation consensus', () => {
 });
 
 describe('shape matching', () => {
+  it('bounds a box rotated by `rotation` (no vertices) by its corners', () => {
+    // A 20 × 10 box centred on (20, 10), turned a quarter: 10 wide and 20 high about the same centre.
+    const bounds = annotationBounds({
+      type: 'box',
+      label: 'car',
+      left: 10,
+      top: 5,
+      width: 20,
+      height: 10,
+      rotation: Math.PI / 2,
+    } as never);
+    expect(bounds.minX).toBeCloseTo(15, 9);
+    expect(bounds.maxX).toBeCloseTo(25, 9);
+    expect(bounds.minY).toBeCloseTo(0, 9);
+    expect(bounds.maxY).toBeCloseTo(20, 9);
+  });
+
   it('compares boxes by IoU, points by distance, and never across kinds', () => {
     const a = box('a', 'car', 0, 0, 10, 10);
     expect(shapeSimilarity(a, box('b', 'car', 5, 0, 10, 10))).toBeCloseTo(50 / 150);

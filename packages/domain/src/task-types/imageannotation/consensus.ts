@@ -40,8 +40,9 @@ type Box = Extract<ImageAnnotation, { type: 'box' }>;
 export function annotationBounds(annotation: ImageAnnotation): Bounds {
   switch (annotation.type) {
     case 'box':
-      return annotation.vertices
-        ? boundsOfPoints(annotation.vertices)
+      // A rotated box (by `vertices` or by `rotation`) is bounded by its corners.
+      return annotation.vertices || annotation.rotation
+        ? boundsOfPoints(boxCorners(annotation))
         : {
             minX: annotation.left,
             minY: annotation.top,
