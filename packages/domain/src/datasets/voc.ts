@@ -230,6 +230,14 @@ const childrenNamed = (element: XmlElement, name: string) => element.children.fi
 /** A plain decimal number (optionally with exponent); rejects what `Number()` also accepts: hex, `Infinity`. */
 const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * Sets an attribute as an own property, whatever its name: `attributes["__proto__"] = …` would change the
+ * object's prototype instead (a name in an imported file must never do that).
+ */
+function setAttribute(attributes: Record<string, AttributeValue>, name: string, value: AttributeValue): void {
+  Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Adds one `<attribute>` to `attributes`, or returns which child element is wrong and why. */
 function readAttribute(
   element: XmlElement,
@@ -243,19 +251,19 @@ function readAttribute(
   const kind = child(element, 'type')?.text.trim() ?? 'string';
   const values = childrenNamed(element, 'value').map((v) => v.text);
   if (kind === 'list') {
-    attributes[name] = values;
+    setAttribute(attributes, name, values);
     return undefined;
   }
   const [value] = values;
   if (value === undefined || values.length > 1)
     return { field: 'value', message: 'expected exactly one value' };
-  if (kind === 'string') attributes[name] = value;
+  if (kind === 'string') setAttribute(attributes, name, value);
   else if (kind === 'number') {
     if (!DECIMAL_NUMBER.test(value.trim())) return { field: 'value', message: `"${value}" is not a number` };
-    attributes[name] = Number(value);
+    setAttribute(attributes, name, Number(value));
   } else if (kind === 'boolean') {
     if (value !== 'true' && value !== 'false') return { field: 'value', message: 'expected true or false' };
-    attributes[name] = value === 'true';
+    setAttribute(attributes, name, value === 'true');
   } else {
     return { field: 'type', message: `unknown type "${kind}" (expected string, number, boolean or list)` };
   }
