@@ -278,6 +278,36 @@ describe('hidden evaluation tasks', () => {
     expect((tasks.body.docs as Body[]).map((t) => t.task_id).sort()).toEqual([...real].sort());
   });
 
+  it('gives gold back like real work: released gold comes again, skipped gold does not', async () => {
+    const person = await annotator();
+    const first = (await next(person.session, 'judged')).body.lease as Body;
+    expect(evaluation).toContain(first.task.id);
+    const released = await callAsSession(
+      ctx.app,
+      person.session,
+      'POST',
+      `/work/assignments/${first.assignment.id}/release`,
+    );
+    expect(released.body).toMatchObject({
+      id: first.assignment.id,
+      taskId: first.task.id,
+      status: 'released',
+    });
+    const again = (await next(person.session, 'judged')).body.lease as Body;
+    expect(evaluation).toContain(again.task.id);
+    const skipped = await callAsSession(
+      ctx.app,
+      person.session,
+      'POST',
+      `/work/assignments/${again.assignment.id}/skip`,
+      { reason: 'unclear' },
+    );
+    expect(skipped.body).toMatchObject({ id: again.assignment.id, status: 'skipped', skipReason: 'unclear' });
+    const third = (await next(person.session, 'judged')).body.lease as Body;
+    expect(third.task.id).not.toBe(again.task.id);
+    await callAsSession(ctx.app, person.session, 'POST', `/work/assignments/${third.assignment.id}/release`);
+  });
+
   it('serves a good annotator gold then real work, and keeps them working', async () => {
     const person = await annotator();
     const ids: string[] = [];

@@ -1,8 +1,9 @@
 /** The first-party shapes of assignments, leases, reviews and the work overview (camelCase, every key present). */
-import { readQuality, trainingState, trainingTarget } from '@groundwork/domain';
+import { readQuality } from '@groundwork/domain';
 import { z } from 'zod';
 import type { AssignmentRow, ReviewRow } from '../repositories/assignments.ts';
 import { WAITING_CAP } from '../repositories/work-overview.ts';
+import { trainingProgressOf } from '../services/gold.ts';
 import type { LeaseView, SubmitOutcome, TrainingProgress } from '../services/work.ts';
 import type { WorkOverview } from '../services/work-overview.ts';
 
@@ -232,19 +233,6 @@ export function presentOutcome(o: SubmitOutcome): z.infer<typeof apiOutcomeSchem
 
 const cap = WAITING_CAP.toLocaleString('en-US');
 
-function overviewTraining(
-  t: NonNullable<WorkOverview['projects'][number]['training']>,
-): z.infer<typeof apiTrainingProgressSchema> {
-  const quality = readQuality({ training_required: t.required });
-  const progress = { available: t.available, answered: t.answered, passed: t.passed };
-  return {
-    state: t.passedAt ? 'passed' : trainingState(quality, progress),
-    answered: t.answered,
-    passedCount: t.passed,
-    target: trainingTarget(quality, t.available),
-  };
-}
-
 /** A person's work overview: the projects they may work and their own figures. */
 export const apiWorkOverviewSchema = z
   .object({
@@ -350,7 +338,9 @@ export function presentWorkOverview(v: WorkOverview): z.infer<typeof apiWorkOver
       reviewsInProgress: p.reviewsInProgress,
       priority: p.priority,
       paused: p.paused ? { at: p.paused.at.toISOString(), reason: p.paused.reason } : null,
-      training: p.training ? overviewTraining(p.training) : null,
+      training: p.training
+        ? trainingProgressOf(readQuality({ training_required: p.training.required }), p.training)
+        : null,
     })),
     me: {
       submitted: v.me.submitted,

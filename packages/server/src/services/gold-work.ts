@@ -37,6 +37,7 @@ import {
   updateStanding,
 } from '../repositories/gold.ts';
 import { findProjectById, type ProjectRow } from '../repositories/projects.ts';
+import { trainingProgressOf } from './gold.ts';
 import {
   checkedAnswer,
   fileIdsOf,
@@ -98,10 +99,9 @@ export class GoldWork {
    */
   async claim(p: Principal, scope: Scope, newId: () => string, plan: QualityPlan): Promise<LeaseView | null> {
     const inScope = (id: string) => scope.projectId === null || scope.projectId === id;
-    const props = { ...scope, id: '' };
     if ([...plan.training].some(inScope)) {
       const leased = await this.#db.withOrg(p.orgId, async (tx) => {
-        const got = await claimTraining(tx, { ...props, id: newId() });
+        const got = await claimTraining(tx, { ...scope, id: newId() });
         return got ? this.#leaseView(tx, got) : null;
       });
       if (leased) return leased;
@@ -111,7 +111,7 @@ export class GoldWork {
     const maxRate = Math.max(...rates);
     if (this.#random() >= maxRate) return null;
     return this.#db.withOrg(p.orgId, async (tx) => {
-      const got = await claimEvaluation(tx, { ...props, id: newId(), maxRate });
+      const got = await claimEvaluation(tx, { ...scope, id: newId(), maxRate });
       return got ? this.#leaseView(tx, got) : null;
     });
   }
@@ -127,13 +127,14 @@ export class GoldWork {
     });
   }
 
-  /** Extends a gold lease; undefined when `id` is not the caller's gold answer. */
-  async heartbeat(p: Principal, userId: string, id: string): Promise<GoldAnswerRow | undefined> {
-    return this.#withLease(p, userId, id, async (tx, answer, project) => {
+  /** Extends a gold lease (shown as the assignment it poses as); undefined when `id` is not the caller's gold answer. */
+  async heartbeat(p: Principal, userId: string, id: string): Promise<LeaseView['assignment'] | undefined> {
+    return this.#withLease(p, userId, id, async (tx, answer, project, gold) => {
       const seconds = readWorkflow(project.workflow).lease_seconds;
-      return updateGoldAnswer(tx, answer.id, {
+      const row = await updateGoldAnswer(tx, answer.id, {
         leaseExpiresAt: new Date(this.#now().getTime() + seconds * 1000),
       });
+      return toAssignment(row, gold);
     });
   }
 
@@ -143,13 +144,14 @@ export class GoldWork {
     userId: string,
     id: string,
     how: { status: 'skipped'; reason: string } | { status: 'released' },
-  ): Promise<GoldAnswerRow | undefined> {
-    return this.#withLease(p, userId, id, (tx, answer) =>
-      updateGoldAnswer(tx, answer.id, {
+  ): Promise<LeaseView['assignment'] | undefined> {
+    return this.#withLease(p, userId, id, async (tx, answer, _project, gold) => {
+      const row = await updateGoldAnswer(tx, answer.id, {
         status: how.status,
         ...(how.status === 'skipped' ? { skipReason: how.reason } : {}),
-      }),
-    );
+      });
+      return toAssignment(row, gold);
+    });
   }
 
   /**
@@ -339,17 +341,14 @@ export class GoldWork {
   }
 
   async #progress(tx: Db, project: ProjectRow, userId: string): Promise<TrainingProgress> {
-    const quality = readQuality(project.quality);
     const available = await countActiveTraining(tx, project.id);
     const standing = await findStanding(tx, project.id, userId);
-    const answered = standing?.trainingAnswered ?? 0;
-    const passed = standing?.trainingPassed ?? 0;
-    return {
-      state: trainingState(quality, { available, answered, passed }),
-      answered,
-      passedCount: passed,
-      target: trainingTarget(quality, available),
-    };
+    return trainingProgressOf(readQuality(project.quality), {
+      available,
+      answered: standing?.trainingAnswered ?? 0,
+      passed: standing?.trainingPassed ?? 0,
+      passedAt: standing?.trainingPassedAt ?? null,
+    });
   }
 }
 
@@ -371,7 +370,7 @@ function toAssignment(
     taskCreatedAt: gold.createdAt,
     userId: answer.userId,
     workforceId: answer.workforceId,
-    status: answer.status === 'submitted' ? 'submitted' : answer.status,
+    status: answer.status,
     routedWorkforceId: null,
     leasedAt: answer.leasedAt,
     leaseExpiresAt: answer.leaseExpiresAt,

@@ -4,7 +4,7 @@
  * shown to them and to their managers). Creating gold goes through `TaskService.createGold`, which
  * shares the task's params handling.
  */
-import { readQuality, trainingState, trainingTarget } from '@groundwork/domain';
+import { type ProjectQuality, readQuality, trainingState, trainingTarget } from '@groundwork/domain';
 import { recordAudit } from '../commands/record-audit.ts';
 import type { Database, Db } from '../db/database.ts';
 import { ApiError, invalid, notFound } from '../errors.ts';
@@ -177,6 +177,22 @@ export class GoldService {
   }
 }
 
+/**
+ * Where a person stands with a project's training gate: passed once they passed it (or a manager let
+ * them through, `passedAt`), else as their answers so far say.
+ */
+export function trainingProgressOf(
+  quality: ProjectQuality,
+  progress: { available: number; answered: number; passed: number; passedAt: Date | null },
+): TrainingProgress {
+  return {
+    state: progress.passedAt ? 'passed' : trainingState(quality, progress),
+    answered: progress.answered,
+    passedCount: progress.passed,
+    target: trainingTarget(quality, progress.available),
+  };
+}
+
 /** A standing row as managers and the person see it. */
 export function viewStanding(
   row: StandingRow,
@@ -184,13 +200,6 @@ export function viewStanding(
   availableTraining: number,
   member: MemberRow | undefined,
 ): StandingView {
-  const quality = readQuality(project.quality);
-  const progress = {
-    available: availableTraining,
-    answered: row.trainingAnswered,
-    passed: row.trainingPassed,
-  };
-  const state = row.trainingPassedAt ? 'passed' : trainingState(quality, progress);
   return {
     userId: row.userId,
     member: member ? { email: member.email, name: member.name, workforceId: member.workforceId } : null,
@@ -198,12 +207,12 @@ export function viewStanding(
       answers: row.goldAnswered,
       meanScore: row.goldAnswered > 0 ? row.goldScoreSum / row.goldAnswered : null,
     },
-    training: {
-      state: state === 'not_required' && row.trainingPassedAt ? 'passed' : state,
+    training: trainingProgressOf(readQuality(project.quality), {
+      available: availableTraining,
       answered: row.trainingAnswered,
-      passedCount: row.trainingPassed,
-      target: trainingTarget(quality, availableTraining),
-    },
+      passed: row.trainingPassed,
+      passedAt: row.trainingPassedAt,
+    }),
     reliability: row.reliability,
     reliabilitySource: row.reliabilitySource,
     paused:

@@ -266,7 +266,7 @@ export class WorkService {
         const seconds = readWorkflow(storedWorkflow).lease_seconds;
         return updateAssignment(tx, a.id, { leaseExpiresAt: new Date(now.getTime() + seconds * 1000) });
       },
-      async (userId) => this.#goldAssignment(p, userId, id, await this.#gold.heartbeat(p, userId, id)),
+      (userId) => this.#gold.heartbeat(p, userId, id),
     );
   }
 
@@ -280,13 +280,7 @@ export class WorkService {
         await requeueSlot(tx, row);
         return row;
       },
-      async (userId) =>
-        this.#goldAssignment(
-          p,
-          userId,
-          id,
-          await this.#gold.giveBack(p, userId, id, { status: 'skipped', reason }),
-        ),
+      (userId) => this.#gold.giveBack(p, userId, id, { status: 'skipped', reason }),
     );
   }
 
@@ -300,8 +294,7 @@ export class WorkService {
         await requeueSlot(tx, row);
         return row;
       },
-      async (userId) =>
-        this.#goldAssignment(p, userId, id, await this.#gold.giveBack(p, userId, id, { status: 'released' })),
+      (userId) => this.#gold.giveBack(p, userId, id, { status: 'released' }),
     );
   }
 
@@ -566,13 +559,6 @@ export class WorkService {
   #orGold<T>(id: string, result: T | undefined): T {
     if (result === undefined) throw notFoundAssignment(id);
     return result;
-  }
-
-  /** A gold answer shown as the assignment it poses as (404 when there was none). */
-  async #goldAssignment(p: Principal, userId: string, id: string, answer: unknown): Promise<AssignmentRow> {
-    if (answer === undefined) throw notFoundAssignment(id);
-    const view = await this.#gold.get(p, userId, id);
-    return this.#orGold(id, view?.assignment);
   }
 
   /** 403 `paused_from_project` with the reason when the person is paused from the project. */
