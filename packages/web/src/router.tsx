@@ -1,6 +1,7 @@
 /**
- * The web app's pages: the landing page, sign-in, the annotator's home, and the labeling and review loops.
- * Pages that need a session send a logged-out visitor to sign in and back.
+ * The web app's pages: the landing page, sign-in, the annotator's home, the labeling and review loops, and
+ * the customer console. Pages that need a session send a logged-out visitor to sign in and back; the console
+ * sends annotators to their workbench.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import {
@@ -11,7 +12,8 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
-import { ensureSession } from './api/session.ts';
+import { canUseConsole, ensureSession } from './api/session.ts';
+import { ConsoleLayout } from './console/layout.tsx';
 import { LandingPage } from './landing-page.tsx';
 import { HomePage } from './workbench/home-page.tsx';
 import { LoginPage } from './workbench/login-page.tsx';
@@ -105,7 +107,162 @@ const reviewRoute = createRoute({
   },
 });
 
-const routeTree = rootRoute.addChildren([landingRoute, loginRoute, homeRoute, labelRoute, reviewRoute]);
+/**
+ * The console's pages, each in a chunk of its own (charts, the explorer's viewers and the setup's previews
+ * are heavy; an annotator never loads them).
+ */
+const consolePages = {
+  ProjectsPage: lazy(() =>
+    import('./console/projects/projects-page.tsx').then((m) => ({ default: m.ProjectsPage })),
+  ),
+  CreateProjectPage: lazy(() =>
+    import('./console/setup/create-project-page.tsx').then((m) => ({ default: m.CreateProjectPage })),
+  ),
+  ProjectSetupPage: lazy(() =>
+    import('./console/setup/project-setup-page.tsx').then((m) => ({ default: m.ProjectSetupPage })),
+  ),
+  OverviewPage: lazy(() =>
+    import('./console/overview/overview-page.tsx').then((m) => ({ default: m.OverviewPage })),
+  ),
+  TaskExplorerPage: lazy(() =>
+    import('./console/tasks/task-explorer-page.tsx').then((m) => ({ default: m.TaskExplorerPage })),
+  ),
+  TaskDetailPage: lazy(() =>
+    import('./console/tasks/task-detail-page.tsx').then((m) => ({ default: m.TaskDetailPage })),
+  ),
+  BatchesPage: lazy(() =>
+    import('./console/batches/batches-page.tsx').then((m) => ({ default: m.BatchesPage })),
+  ),
+  GoldPage: lazy(() => import('./console/gold/gold-page.tsx').then((m) => ({ default: m.GoldPage }))),
+  ExportsPage: lazy(() =>
+    import('./console/exports/exports-page.tsx').then((m) => ({ default: m.ExportsPage })),
+  ),
+  PeoplePage: lazy(() => import('./console/people/people-page.tsx').then((m) => ({ default: m.PeoplePage }))),
+  ApiKeysPage: lazy(() =>
+    import('./console/keys/api-keys-page.tsx').then((m) => ({ default: m.ApiKeysPage })),
+  ),
+  WebhooksPage: lazy(() =>
+    import('./console/webhooks/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })),
+  ),
+};
+
+function ConsoleFallback() {
+  return <p className="loop-loading">Loading…</p>;
+}
+
+/** Signed in and allowed the console (annotators go to their workbench). */
+async function requireConsole(args: { context: RouterContext; location: { href: string } }) {
+  await requireSession(args);
+  const session = await ensureSession(args.context.queryClient);
+  if (session && !canUseConsole(session.role)) throw redirect({ to: '/work' });
+}
+
+const consoleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/console',
+  beforeLoad: requireConsole,
+  component: ConsoleLayout,
+});
+
+const consoleIndexRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: '/',
+  component: () => (
+    <Suspense fallback={<ConsoleFallback />}>
+      <consolePages.ProjectsPage />
+    </Suspense>
+  ),
+});
+
+const newProjectRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: '/projects/new',
+  component: () => (
+    <Suspense fallback={<ConsoleFallback />}>
+      <consolePages.CreateProjectPage />
+    </Suspense>
+  ),
+});
+
+const projectRoute = createRoute({ getParentRoute: () => consoleRoute, path: '/projects/$name' });
+
+/** A page of one project: the page component receives the project's name. */
+function projectPage<const P extends string>(path: P, Page: (typeof consolePages)['OverviewPage']) {
+  const route = createRoute({
+    getParentRoute: () => projectRoute,
+    path,
+    component: function ProjectPageRoute() {
+      const { name } = route.useParams() as { name: string };
+      return (
+        <Suspense fallback={<ConsoleFallback />}>
+          <Page project={name} />
+        </Suspense>
+      );
+    },
+  });
+  return route;
+}
+
+const projectOverviewRoute = projectPage('/', consolePages.OverviewPage);
+const projectTasksRoute = projectPage('/tasks', consolePages.TaskExplorerPage);
+const projectBatchesRoute = projectPage('/batches', consolePages.BatchesPage);
+const projectGoldRoute = projectPage('/gold', consolePages.GoldPage);
+const projectExportsRoute = projectPage('/exports', consolePages.ExportsPage);
+const projectSetupRoute = projectPage('/setup', consolePages.ProjectSetupPage);
+
+const taskDetailRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: '/tasks/$taskId',
+  component: function TaskDetailRoute() {
+    const { name, taskId } = taskDetailRoute.useParams();
+    return (
+      <Suspense fallback={<ConsoleFallback />}>
+        <consolePages.TaskDetailPage project={name} taskId={taskId} />
+      </Suspense>
+    );
+  },
+});
+
+/** A console page of the organization (no project). */
+function orgPage<const P extends string>(path: P, Page: (typeof consolePages)['PeoplePage']) {
+  return createRoute({
+    getParentRoute: () => consoleRoute,
+    path,
+    component: () => (
+      <Suspense fallback={<ConsoleFallback />}>
+        <Page />
+      </Suspense>
+    ),
+  });
+}
+
+const peopleRoute = orgPage('/people', consolePages.PeoplePage);
+const keysRoute = orgPage('/keys', consolePages.ApiKeysPage);
+const webhooksRoute = orgPage('/webhooks', consolePages.WebhooksPage);
+
+const routeTree = rootRoute.addChildren([
+  landingRoute,
+  loginRoute,
+  homeRoute,
+  labelRoute,
+  reviewRoute,
+  consoleRoute.addChildren([
+    consoleIndexRoute,
+    newProjectRoute,
+    projectRoute.addChildren([
+      projectOverviewRoute,
+      projectTasksRoute,
+      taskDetailRoute,
+      projectBatchesRoute,
+      projectGoldRoute,
+      projectExportsRoute,
+      projectSetupRoute,
+    ]),
+    peopleRoute,
+    keysRoute,
+    webhooksRoute,
+  ]),
+]);
 
 /** Creates the router (one per app). */
 export function createAppRouter(queryClient: QueryClient) {

@@ -233,6 +233,8 @@ export const tasks = pgTable(
     /** Agreement of the labeling stage's answers, 0..1 (null until consensus). */
     agreement: real('agreement'),
     audits: jsonb('audits').$type<TaskAudit[]>().notNull().default(sql`'[]'::jsonb`),
+    /** The version of the project's params and instruction the task was created (and so labeled) under. */
+    paramsVersion: integer('params_version'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     completedAt: timestamp('completed_at', { withTimezone: true, precision: 3 }),
@@ -242,6 +244,7 @@ export const tasks = pgTable(
     index('tasks_project_idx').on(t.projectId, t.createdAt.desc(), t.id.desc()),
     index('tasks_batch_idx').on(t.batchId, t.status),
     uniqueIndex('tasks_unique_id_key').on(t.orgId, t.isTest, t.uniqueId).where(sql`unique_id IS NOT NULL`),
+    index('tasks_tags_idx').using('gin', t.tags),
     orgIsolation(),
   ],
 );
@@ -665,4 +668,41 @@ export const orgSecrets = pgTable(
     updatedAt: updatedAt(),
   },
   () => [orgIsolation()],
+);
+
+/**
+ * A dataset export: a job that streams a project's tasks in one format into a blob, with its progress and
+ * the project params version it was made under (so it can be reproduced).
+ */
+export const datasetExports = pgTable(
+  'dataset_exports',
+  {
+    id: text('id').primaryKey(),
+    orgId: orgId(),
+    isTest: boolean('is_test').notNull(),
+    projectId: text('project_id').notNull(),
+    /** `coco`, `yolo`, `voc`, `scale_json`, `jsonl`, `sft_chat`, `dpo`, `rankings`, `huggingface`... */
+    format: text('format').notNull(),
+    /** Which tasks (batch, status, tags, time range) and format options; replayed to reproduce it. */
+    options: jsonb('options').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['queued', 'running', 'completed', 'failed', 'canceled'] }).notNull(),
+    /** The project's params version when the export was requested. */
+    paramsVersion: integer('params_version').notNull(),
+    /** Tasks to write (counted when it starts) and written so far. */
+    total: integer('total'),
+    done: integer('done').notNull().default(0),
+    /** The finished file: its blob key, name, media type and size. */
+    blobKey: text('blob_key'),
+    fileName: text('file_name'),
+    contentType: text('content_type'),
+    bytes: bigint('bytes', { mode: 'number' }),
+    error: text('error'),
+    /** Who asked: a user id or an API key id. */
+    requestedBy: text('requested_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }),
+    finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index('dataset_exports_list_idx').on(t.orgId, t.projectId, t.createdAt.desc()), orgIsolation()],
 );

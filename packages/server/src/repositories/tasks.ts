@@ -93,6 +93,7 @@ export const TASK_INSERT_COLUMNS = [
   'clear_unique_id_on_error',
   'priority',
   'callback_url',
+  'params_version',
   'created_at',
   'updated_at',
   'completed_at',
@@ -117,6 +118,7 @@ export function taskValues(r: NewTaskRow): unknown[] {
     r.clearUniqueIdOnError ?? false,
     r.priority ?? 20,
     r.callbackUrl ?? null,
+    r.paramsVersion ?? null,
     r.createdAt,
     r.updatedAt,
     r.completedAt ?? null,
@@ -149,8 +151,8 @@ function pgArray(values: string[]): string {
 
 const GUARDED_INSERT = `INSERT INTO tasks (${TASK_INSERT_COLUMNS.join(', ')})
 SELECT $1, $2, $3::boolean, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12::text[], $13, $14::boolean,
-  $15::integer, $16, $17::timestamptz, $18::timestamptz, $19::timestamptz
-WHERE EXISTS (SELECT 1 FROM projects WHERE id = $4 AND version = $20::integer)
+  $15::integer, $16, $17::integer, $18::timestamptz, $19::timestamptz, $20::timestamptz
+WHERE EXISTS (SELECT 1 FROM projects WHERE id = $4 AND version = $21::integer)
   AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM batches WHERE id = $5 AND project_id = $4 AND status <> 'completed'))
 ON CONFLICT (org_id, is_test, unique_id) WHERE unique_id IS NOT NULL DO NOTHING
 RETURNING id`;

@@ -718,6 +718,7 @@ export class TaskService {
       clearUniqueIdOnError: common.clear_unique_id_on_error ?? false,
       priority: common.priority ?? 20,
       callbackUrl: common.callback_url ?? null,
+      paramsVersion: project.version,
       createdAt: now,
       updatedAt: now,
     };
@@ -855,6 +856,7 @@ function newTaskAsRow(r: NewTaskRow): TaskRow {
     stageResponse: null,
     agreement: null,
     audits: [],
+    paramsVersion: r.paramsVersion ?? null,
     createdAt: r.createdAt as Date,
     updatedAt: r.updatedAt as Date,
     completedAt: r.completedAt ?? null,

@@ -73,3 +73,13 @@ export function useLogout() {
 export function canReview(role: Session['role']): boolean {
   return role !== 'annotator' && role !== 'viewer';
 }
+
+/** Whether the role may use the customer console (projects, tasks, exports): viewer and above, not annotators. */
+export function canUseConsole(role: Session['role']): boolean {
+  return role !== 'annotator';
+}
+
+/** Whether the role may change projects, batches, gold and exports (manager and above). */
+export function canManage(role: Session['role']): boolean {
+  return role === 'owner' || role === 'admin' || role === 'manager';
+}
