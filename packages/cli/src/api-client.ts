@@ -1,7 +1,9 @@
 /**
- * The CLI's calls to a running server. A thin `fetch` client for now; when `@groundwork/sdk` is generated
- * these functions delegate to it and keep their signatures.
+ * The CLI's calls to a running server, through the typed SDK (`@groundwork/sdk`): each function makes one
+ * call and turns a failure — an error answer of the API or a server that cannot be reached — into a
+ * {@link RemoteApiError}.
  */
+import { createGroundworkClient, type GroundworkClient, type ResponseOf } from '@groundwork/sdk';
 
 /** Where the server is and who is calling. */
 export interface ApiTarget {
@@ -27,83 +29,40 @@ export class RemoteApiError extends Error {
   }
 }
 
-/** Options of a bulk task import. */
-export interface ImportTasksInput {
-  /** Task type of every line. */
-  type: string;
-  /** Default project of lines that name none. */
-  project?: string;
-  /** Default batch of lines that name none. */
-  batch?: string;
-  /** NDJSON, one task per line, streamed as it is read. */
-  body: ReadableStream<Uint8Array>;
-}
+const clients = new WeakMap<ApiTarget, GroundworkClient>();
 
-/** The outcome of an import: how many tasks were created, and the ids of the first and last. */
-export interface ImportTasksResult {
-  created: number;
-  firstTaskId?: string | null;
-  lastTaskId?: string | null;
-}
-
-/**
- * Streams NDJSON task lines to `POST /api/tasks/import`. All or nothing: either every line becomes a task
- * or the server rejects the file, naming the bad lines in `details` (`{path: 'line 12', message}`).
- */
-export async function importTasks(target: ApiTarget, input: ImportTasksInput): Promise<ImportTasksResult> {
-  const query = new URLSearchParams({ type: input.type });
-  if (input.project !== undefined) query.set('project', input.project);
-  if (input.batch !== undefined) query.set('batch', input.batch);
-  const response = await send(target, `/api/tasks/import?${query}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson' },
-    body: input.body,
-    duplex: 'half',
-  });
-  const result = (await response.json()) as Partial<ImportTasksResult>;
-  if (typeof result.created !== 'number') {
-    throw new RemoteApiError('the server answered without a task count', {
-      status: response.status,
-      code: 'bad_response',
-    });
+function client(target: ApiTarget): GroundworkClient {
+  let found = clients.get(target);
+  if (!found) {
+    found = createGroundworkClient({ baseUrl: target.url, apiKey: target.key });
+    clients.set(target, found);
   }
-  return result as ImportTasksResult;
+  return found;
 }
 
-async function send(
+/** Runs one SDK call: its data, or a RemoteApiError for an error answer or an unreachable server. */
+async function call<T>(
   target: ApiTarget,
-  path: string,
-  init: RequestInit & { duplex?: 'half' },
-): Promise<Response> {
-  const url = new URL(path, target.url.endsWith('/') ? target.url : `${target.url}/`);
-  let response: Response;
+  run: (gw: GroundworkClient) => Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
   try {
-    response = await fetch(url, {
-      ...init,
-      headers: {
-        ...(init.headers as Record<string, string>),
-        authorization: `Bearer ${target.key}`,
-        accept: 'application/json',
-      },
-    });
+    result = await run(client(target));
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const origin = new URL(target.url).origin;
     throw new RemoteApiError(
-      `cannot reach ${url.origin}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
-      {
-        status: null,
-        code: 'unreachable',
-      },
+      `cannot reach ${origin}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+      { status: null, code: 'unreachable' },
     );
   }
-  if (response.ok) return response;
-  const text = await response.text();
-  let body: { code?: unknown; message?: unknown; details?: unknown } = {};
-  try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
-    // Not our API's error shape (a proxy's HTML page, say): report the status alone.
-  }
+  const { data, error, response } = result;
+  if (response.ok && data !== undefined) return data;
+  const body = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown;
+    message?: unknown;
+    details?: unknown;
+  };
   const details = Array.isArray(body.details)
     ? body.details.filter(
         (d): d is { path: string; message: string } =>
@@ -111,11 +70,120 @@ async function send(
       )
     : [];
   throw new RemoteApiError(
-    typeof body.message === 'string' ? body.message : `HTTP ${response.status} from ${url.origin}`,
-    {
-      status: response.status,
-      code: typeof body.code === 'string' ? body.code : 'http_error',
-      details,
-    },
+    typeof body.message === 'string'
+      ? body.message
+      : `HTTP ${response.status} from ${new URL(target.url).origin}`,
+    { status: response.status, code: typeof body.code === 'string' ? body.code : 'http_error', details },
+  );
+}
+
+/** The caller's organization (and environment); also proves the key works. */
+export function getOrg(target: ApiTarget): Promise<ResponseOf<'getOrg'>> {
+  return call(target, (gw) => gw.GET('/api/org'));
+}
+
+/** A project by name. */
+export function getProject(target: ApiTarget, name: string): Promise<ResponseOf<'getProject'>> {
+  return call(target, (gw) => gw.GET('/api/projects/{name}', { params: { path: { name } } }));
+}
+
+/** One request of a bulk import: rows in CSV or NDJSON, and how the server treats them. */
+export interface ImportChunkInput {
+  /** Task type of every row. */
+  type: string;
+  /** Default project of rows that name none. */
+  project?: string | undefined;
+  /** Default batch of rows that name none. */
+  batch?: string | undefined;
+  /** How `body` is written. */
+  format: 'csv' | 'ndjson';
+  /** The rows (for CSV with its header). */
+  body: string;
+}
+
+/** The outcome of one import request: counts and the bad rows' problems by line of the request body. */
+export type ImportChunkResult = ResponseOf<'importTasks'>;
+
+/**
+ * Sends rows to `POST /api/tasks/import` in partial mode, skipping taken unique_ids: good rows are created,
+ * bad ones come back in `problems`, rows already imported are counted as skipped.
+ */
+export function importChunk(target: ApiTarget, input: ImportChunkInput): Promise<ImportChunkResult> {
+  return call(target, (gw) =>
+    gw.POST('/api/tasks/import', {
+      params: {
+        query: {
+          type: input.type,
+          format: input.format,
+          mode: 'partial',
+          onDuplicate: 'skip',
+          ...(input.project !== undefined ? { project: input.project } : {}),
+          ...(input.batch !== undefined ? { batch: input.batch } : {}),
+        },
+      },
+      body: input.body,
+      bodySerializer: (body: string) => body,
+      headers: { 'content-type': input.format === 'csv' ? 'text/csv' : 'application/x-ndjson' },
+    }),
+  );
+}
+
+/** A file to upload. */
+export interface UploadInput {
+  /** The bytes. */
+  bytes: Uint8Array;
+  /** Its content type. */
+  contentType: string;
+  /** The file name shown for it. */
+  fileName: string;
+  /** A unique reference (the server refuses a second file with it: 409 `reference_id_taken`). */
+  referenceId?: string | undefined;
+}
+
+/** Uploads a file (`POST /api/files`); its `attachmentUrl` is what tasks use. */
+export function uploadFile(target: ApiTarget, input: UploadInput): Promise<ResponseOf<'uploadFile'>> {
+  const form = new FormData();
+  form.set('display_name', input.fileName);
+  if (input.referenceId !== undefined) form.set('reference_id', input.referenceId);
+  form.set(
+    'file',
+    new Blob([input.bytes as Uint8Array<ArrayBuffer>], { type: input.contentType }),
+    input.fileName,
+  );
+  return call(target, (gw) =>
+    gw.POST('/api/files', { body: form as never, bodySerializer: (body: unknown) => body as FormData }),
+  );
+}
+
+/** Every gold task of a project, archived ones too (page by page). */
+export async function listGold(
+  target: ApiTarget,
+  project: string,
+): Promise<ResponseOf<'listGoldTasks'>['gold']> {
+  const all: ResponseOf<'listGoldTasks'>['gold'] = [];
+  let before: string | undefined;
+  do {
+    const page = await call(target, (gw) =>
+      gw.GET('/api/projects/{name}/gold', {
+        params: {
+          path: { name: project },
+          query: { archived: 'true', limit: 100, ...(before !== undefined ? { before } : {}) },
+        },
+      }),
+    );
+    all.push(...page.gold);
+    before = page.next ?? undefined;
+  } while (before !== undefined);
+  return all;
+}
+
+/** Creates a gold task of a project with its expected answer. */
+export function createGold(
+  target: ApiTarget,
+  project: string,
+  body: { kind: 'evaluation' | 'training'; params: Record<string, unknown>; expectedResponse: unknown },
+): Promise<ResponseOf<'createGoldTask'>> {
+  return call(target, (gw) =>
+    gw.POST('/api/projects/{name}/gold', { params: { path: { name: project } }, body }),
   );
 }

@@ -1,6 +1,7 @@
 /** The command tree of `groundwork` and how it runs; commands load the server package only when run. */
 import { Command, CommanderError } from 'commander';
 import { demoCommand } from './commands/demo.ts';
+import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { apiKeyCommand, orgCommand, userCommand } from './commands/orgs.ts';
@@ -30,6 +31,7 @@ export function buildCli(io: Partial<CliIo> = {}): Command {
     apiKeyCommand(resolved),
     demoCommand(resolved),
     importCommand(resolved),
+    exportCommand(resolved),
   ]) {
     program.addCommand(command);
   }

@@ -13,6 +13,14 @@ export {
   splitTaskBody,
 } from './common-fields.ts';
 export {
+  DATASET_FORMATS,
+  type DatasetFormat,
+  type DatasetFormatId,
+  type DatasetTask,
+  datasetFormat,
+  datasetFormatsFor,
+} from './datasets/catalog.ts';
+export {
   type CocoAnnotation,
   type CocoAnnotationExtra,
   type CocoCategory,
@@ -32,6 +40,59 @@ export {
   cocoWriter,
   parseCoco,
 } from './datasets/coco.ts';
+export {
+  type HuggingFaceCardInput,
+  type HuggingFaceConfig,
+  type HuggingFaceDtype,
+  type HuggingFaceFeature,
+  type HuggingFaceFeatureCollector,
+  type HuggingFaceFeatures,
+  type HuggingFaceField,
+  type HuggingFaceRecordKind,
+  type HuggingFaceTaskRow,
+  huggingFaceCard,
+  huggingFaceFeatureCollector,
+  huggingFaceFeatures,
+  huggingFaceFormatFeatures,
+  huggingFaceSizeCategory,
+  huggingFaceTaskRow,
+  parseHuggingFaceTaskRow,
+} from './datasets/huggingface.ts';
+export {
+  type LabelStudioImport,
+  type LabelStudioItem,
+  type LabelStudioOptions,
+  type LabelStudioTask,
+  parseLabelStudio,
+} from './datasets/label-studio.ts';
+export {
+  type DpoPair,
+  type DpoPairMetadata,
+  dpoPairs,
+  parseDpoPairLine,
+  parseRankingRecordLine,
+  type RankingRecord,
+  type RankingRecordMetadata,
+  rankingRecords,
+} from './datasets/preferences.ts';
+export {
+  type DatasetAnswer,
+  jsonLine,
+  parseTaskRecordLine,
+  type RecordLineResult,
+  type RecordTaskMetadata,
+  type TaskRecord,
+  type TaskRecordAnswer,
+  taskRecord,
+  taskRecordLine,
+} from './datasets/records.ts';
+export {
+  parseSftChatLine,
+  SFT_CHAT_TYPES,
+  type SftChatMetadata,
+  type SftChatRecord,
+  sftChatRecords,
+} from './datasets/sft.ts';
 export { escapeXml, parseVoc, type VocImage, type VocParseResult, vocXml } from './datasets/voc.ts';
 export {
   parseYoloClassesText,

@@ -231,6 +231,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an export
+         * @description Its status and progress (`done` of `total` tasks). Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
+         */
+        get: operations["getExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an export
+         * @description A queued or running export stops and leaves no file. Canceling a canceled export changes nothing; a completed or failed one answers 409 `export_finished`. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        post: operations["cancelExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an export’s file
+         * @description Streams the file of a completed export as an attachment named `<project>-<format>-<date>.<ext>`; 404 until it is completed. Recorded in the audit log. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
+         */
+        get: operations["downloadExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/{id}/repeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Repeat an export
+         * @description A new export with the format, options, `asOf` and params version of this one: the same file while the data is unchanged. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        post: operations["repeatExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files": {
         parameters: {
             query?: never;
@@ -587,6 +667,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/project-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every project with its progress
+         * @description Every project of the caller's environment, oldest first, with its tasks counted by status (pending split into labeling and review) and when its latest task was completed — in one read, for the projects list. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
+         */
+        get: operations["listProjectProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects": {
         parameters: {
             query?: never;
@@ -651,6 +751,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{name}/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a project’s exports
+         * @description Newest first, at most 100. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
+         */
+        get: operations["listExports"];
+        put?: never;
+        /**
+         * Export a project’s tasks
+         * @description Queues an export of the project's tasks in one format; a worker writes the file in the background (follow it with `GET /api/exports/{id}`). The export freezes `asOf` (now) and the project's params version, so repeating it gives the same file while the data is unchanged. 400 names `format` when the format does not apply to the project's type. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        post: operations["createExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{name}/gold": {
         parameters: {
             query?: never;
@@ -669,6 +793,26 @@ export interface paths {
          * @description An evaluation or training task of the project's type with its expected answer (the console's form of `/v1/evaluation_tasks/{type}` and `/v1/training_tasks/{type}`). 400 names each bad field of the params or of the expected answer. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
          */
         post: operations["createGoldTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{name}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's progress and trends
+         * @description Where the project's tasks stand — by status, by workflow stage, and for each of its newest 50 batches — and how work went over the period, one point per day or hour: tasks completed, labeling answers and review verdicts submitted, the mean agreement of the tasks completed, and the mean score of hidden-gold answers overall and per workforce. Every series has every bucket of the period (0 or null where nothing happened). Everything is counted in the database, so the answer stays small for any project size. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
+         */
+        get: operations["getProjectOverview"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -795,6 +939,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{name}/task-filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a project's task filters can be set to
+         * @description The project's batches and the members who can answer tasks (for the `batch` and `annotator` filters of the task explorer). Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
+         */
+        get: operations["getTaskFilterOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{name}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Explore a project's tasks
+         * @description A project's tasks (of the caller's environment), filtered, in creation order (`newest` or `oldest` first), a page at a time: pass `nextCursor` back as `cursor`. Every page costs the same however deep it is. Each row carries what a list shows (status, stage, batch, tags, agreement, who answered, a short preview), not the task's params. The first page also counts the matching tasks: exactly up to 10,000 when that takes less than 100 ms, else the database's estimate (`totalExact: false`). Gold tasks are never listed. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
+         */
+        get: operations["exploreProjectTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{name}/workflow": {
         parameters: {
             query?: never;
@@ -869,8 +1053,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import tasks in bulk (NDJSON)
-         * @description Creates many tasks of one type from an `application/x-ndjson` body, all or nothing: every line is validated first and if any is invalid nothing is written and the error details name each bad line (`line 12`). At most 1,000,000 lines. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         * Import tasks in bulk (NDJSON or CSV)
+         * @description Creates many tasks of one type from an `application/x-ndjson` or `text/csv` body. By default all or nothing: every row is validated first and if any is invalid nothing is written and the error details name each bad line (`line 12`). With `mode=partial` the good rows are created (in chunks of 2,000, each in one transaction) and each bad row is reported by line, field and message in `problems`; only a body that cannot be read at all fails the request. With `onDuplicate=skip` rows whose unique_id already exists are counted as `skipped`, so an import can be re-run or resumed. Line numbers count from 1 over the whole body (a CSV header is line 1). At most 1,000,000 rows. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
          */
         post: operations["importTasks"];
         delete?: never;
@@ -891,6 +1075,46 @@ export interface paths {
          * @description A task by id. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
          */
         get: operations["getTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Audit a completed task
+         * @description The customer's verdict on a completed task, the same as Scale's `POST /v1/task/{id}/audit`: recorded among the task's audits (and as a review); a rejection sends the task back to labeling for a new round, with the comments shown to the annotators of the rejected round (test-environment tasks are not relabeled). 400 `task_not_pending` when the task is not completed. Answers the task's timeline. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
+         */
+        post: operations["auditTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A task's timeline
+         * @description Everything that happened to a task: the task (with the params version it was created under), every assignment of every stage and round (who, which workforce, when, how long, their answer or why they skipped), review verdicts and customer audits, the final response with the labeling consensus and agreement, the webhook deliveries — and all of it as one chronological event list. Another organization's task is not found. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
+         */
+        get: operations["getTaskTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2589,6 +2813,449 @@ export interface operations {
                         taskId: string | null;
                         /** @description Where the webhook is POSTed. */
                         url: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A dataset export: a file of a project’s tasks in one format, made in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Size of the finished file in bytes; null until completed. */
+                        bytes: number | null;
+                        /** @description Media type of the finished file; null until completed. */
+                        contentType: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the export was requested.
+                         */
+                        createdAt: string;
+                        /** @description Tasks written so far. */
+                        done: number;
+                        /** @description Why the export failed, when it did. */
+                        error: string | null;
+                        /** @description Name the file downloads under (`<project>-<format>-<date>.<ext>`); null until completed. */
+                        fileName: string | null;
+                        /** @description When it completed, failed or was canceled. */
+                        finishedAt: string | null;
+                        /**
+                         * @description The file format: `jsonl` (JSON Lines), `scale_json` (Scale JSON), `huggingface` (Hugging Face dataset), `coco` (COCO; imageannotation projects), `yolo_detection` (YOLO detection; imageannotation projects), `yolo_segmentation` (YOLO segmentation; imageannotation projects), `voc` (Pascal VOC; imageannotation projects), `sft_chat` (SFT chat; demonstration projects), `dpo` (Preference pairs (DPO); pairwisepreference, ranking projects), `rankings` (Rankings; ranking, pairwisepreference projects).
+                         * @enum {string}
+                         */
+                        format: "jsonl" | "scale_json" | "huggingface" | "coco" | "yolo_detection" | "yolo_segmentation" | "voc" | "sft_chat" | "dpo" | "rankings";
+                        /** @description Export id. */
+                        id: string;
+                        /** @description The tasks an export holds and its format options. */
+                        options: {
+                            /**
+                             * Format: date-time
+                             * @description The request time: tasks created (and, for `completed`, completed) after it are left out, so a repeat writes the same file while the data is unchanged.
+                             */
+                            asOf: string;
+                            /** @description Only the tasks of this batch, or null for every batch. */
+                            batch: string | null;
+                            /** @description Only tasks created at or after this time, or null. */
+                            createdAfter: string | null;
+                            /** @description Only tasks created at or before this time, or null. */
+                            createdBefore: string | null;
+                            /** @description JSON Lines and Scale JSON: every annotator’s submitted answer is included too. */
+                            includeAnswers: boolean;
+                            /**
+                             * @description Which tasks by status (`any`: every status; default `completed`).
+                             * @enum {string}
+                             */
+                            status: "completed" | "pending" | "canceled" | "error" | "any";
+                            /** @description Only tasks carrying any of these tags (empty: every task). */
+                            tags: string[];
+                        };
+                        /** @description The project params version the export was made under (its labels and categories). */
+                        paramsVersion: number;
+                        /** @description Name of the exported project. */
+                        project: string;
+                        /** @description When its current run started; null while queued. */
+                        startedAt: string | null;
+                        /**
+                         * @description `queued` until a worker starts it, `running` while it writes, then `completed` (downloadable), `failed` (see `error`) or `canceled`.
+                         * @enum {string}
+                         */
+                        status: "queued" | "running" | "completed" | "failed" | "canceled";
+                        /** @description Tasks to write, counted when the run starts; null before. */
+                        total: number | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    cancelExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A dataset export: a file of a project’s tasks in one format, made in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Size of the finished file in bytes; null until completed. */
+                        bytes: number | null;
+                        /** @description Media type of the finished file; null until completed. */
+                        contentType: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the export was requested.
+                         */
+                        createdAt: string;
+                        /** @description Tasks written so far. */
+                        done: number;
+                        /** @description Why the export failed, when it did. */
+                        error: string | null;
+                        /** @description Name the file downloads under (`<project>-<format>-<date>.<ext>`); null until completed. */
+                        fileName: string | null;
+                        /** @description When it completed, failed or was canceled. */
+                        finishedAt: string | null;
+                        /**
+                         * @description The file format: `jsonl` (JSON Lines), `scale_json` (Scale JSON), `huggingface` (Hugging Face dataset), `coco` (COCO; imageannotation projects), `yolo_detection` (YOLO detection; imageannotation projects), `yolo_segmentation` (YOLO segmentation; imageannotation projects), `voc` (Pascal VOC; imageannotation projects), `sft_chat` (SFT chat; demonstration projects), `dpo` (Preference pairs (DPO); pairwisepreference, ranking projects), `rankings` (Rankings; ranking, pairwisepreference projects).
+                         * @enum {string}
+                         */
+                        format: "jsonl" | "scale_json" | "huggingface" | "coco" | "yolo_detection" | "yolo_segmentation" | "voc" | "sft_chat" | "dpo" | "rankings";
+                        /** @description Export id. */
+                        id: string;
+                        /** @description The tasks an export holds and its format options. */
+                        options: {
+                            /**
+                             * Format: date-time
+                             * @description The request time: tasks created (and, for `completed`, completed) after it are left out, so a repeat writes the same file while the data is unchanged.
+                             */
+                            asOf: string;
+                            /** @description Only the tasks of this batch, or null for every batch. */
+                            batch: string | null;
+                            /** @description Only tasks created at or after this time, or null. */
+                            createdAfter: string | null;
+                            /** @description Only tasks created at or before this time, or null. */
+                            createdBefore: string | null;
+                            /** @description JSON Lines and Scale JSON: every annotator’s submitted answer is included too. */
+                            includeAnswers: boolean;
+                            /**
+                             * @description Which tasks by status (`any`: every status; default `completed`).
+                             * @enum {string}
+                             */
+                            status: "completed" | "pending" | "canceled" | "error" | "any";
+                            /** @description Only tasks carrying any of these tags (empty: every task). */
+                            tags: string[];
+                        };
+                        /** @description The project params version the export was made under (its labels and categories). */
+                        paramsVersion: number;
+                        /** @description Name of the exported project. */
+                        project: string;
+                        /** @description When its current run started; null while queued. */
+                        startedAt: string | null;
+                        /**
+                         * @description `queued` until a worker starts it, `running` while it writes, then `completed` (downloadable), `failed` (see `error`) or `canceled`.
+                         * @enum {string}
+                         */
+                        status: "queued" | "running" | "completed" | "failed" | "canceled";
+                        /** @description Tasks to write, counted when the run starts; null before. */
+                        total: number | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    downloadExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export file (JSON, JSON Lines or zip, per the format). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    repeatExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A dataset export: a file of a project’s tasks in one format, made in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Size of the finished file in bytes; null until completed. */
+                        bytes: number | null;
+                        /** @description Media type of the finished file; null until completed. */
+                        contentType: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the export was requested.
+                         */
+                        createdAt: string;
+                        /** @description Tasks written so far. */
+                        done: number;
+                        /** @description Why the export failed, when it did. */
+                        error: string | null;
+                        /** @description Name the file downloads under (`<project>-<format>-<date>.<ext>`); null until completed. */
+                        fileName: string | null;
+                        /** @description When it completed, failed or was canceled. */
+                        finishedAt: string | null;
+                        /**
+                         * @description The file format: `jsonl` (JSON Lines), `scale_json` (Scale JSON), `huggingface` (Hugging Face dataset), `coco` (COCO; imageannotation projects), `yolo_detection` (YOLO detection; imageannotation projects), `yolo_segmentation` (YOLO segmentation; imageannotation projects), `voc` (Pascal VOC; imageannotation projects), `sft_chat` (SFT chat; demonstration projects), `dpo` (Preference pairs (DPO); pairwisepreference, ranking projects), `rankings` (Rankings; ranking, pairwisepreference projects).
+                         * @enum {string}
+                         */
+                        format: "jsonl" | "scale_json" | "huggingface" | "coco" | "yolo_detection" | "yolo_segmentation" | "voc" | "sft_chat" | "dpo" | "rankings";
+                        /** @description Export id. */
+                        id: string;
+                        /** @description The tasks an export holds and its format options. */
+                        options: {
+                            /**
+                             * Format: date-time
+                             * @description The request time: tasks created (and, for `completed`, completed) after it are left out, so a repeat writes the same file while the data is unchanged.
+                             */
+                            asOf: string;
+                            /** @description Only the tasks of this batch, or null for every batch. */
+                            batch: string | null;
+                            /** @description Only tasks created at or after this time, or null. */
+                            createdAfter: string | null;
+                            /** @description Only tasks created at or before this time, or null. */
+                            createdBefore: string | null;
+                            /** @description JSON Lines and Scale JSON: every annotator’s submitted answer is included too. */
+                            includeAnswers: boolean;
+                            /**
+                             * @description Which tasks by status (`any`: every status; default `completed`).
+                             * @enum {string}
+                             */
+                            status: "completed" | "pending" | "canceled" | "error" | "any";
+                            /** @description Only tasks carrying any of these tags (empty: every task). */
+                            tags: string[];
+                        };
+                        /** @description The project params version the export was made under (its labels and categories). */
+                        paramsVersion: number;
+                        /** @description Name of the exported project. */
+                        project: string;
+                        /** @description When its current run started; null while queued. */
+                        startedAt: string | null;
+                        /**
+                         * @description `queued` until a worker starts it, `running` while it writes, then `completed` (downloadable), `failed` (see `error`) or `canceled`.
+                         * @enum {string}
+                         */
+                        status: "queued" | "running" | "completed" | "failed" | "canceled";
+                        /** @description Tasks to write, counted when the run starts; null before. */
+                        total: number | null;
                     };
                 };
             };
@@ -4598,6 +5265,103 @@ export interface operations {
             };
         };
     };
+    listProjectProgress: {
+        parameters: {
+            query?: {
+                /** @description Only archived (`true`) or only active (`false`) projects; both when omitted. */
+                archived?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Projects with their progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The projects, oldest first. */
+                        items: {
+                            /** @description Whether the project is archived. */
+                            archived: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the project was created.
+                             */
+                            createdAt: string;
+                            /** @description When its latest task was completed; null before the first. */
+                            lastCompletedAt: string | null;
+                            /** @description Project name; used in paths. */
+                            name: string;
+                            /** @description Its tasks by status (pending split into labeling and review). */
+                            tasks: {
+                                /** @description Canceled tasks. */
+                                canceled: number;
+                                /** @description Completed tasks. */
+                                completed: number;
+                                /** @description Tasks that failed. */
+                                error: number;
+                                /** @description Pending tasks waiting for a reviewer. */
+                                inReview: number;
+                                /** @description Pending tasks in labeling (or not started). */
+                                labeling: number;
+                                /** @description Every task of the project. */
+                                total: number;
+                            };
+                            /** @description Task type. */
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     listProjects: {
         parameters: {
             query?: {
@@ -5483,6 +6247,296 @@ export interface operations {
             };
         };
     };
+    listExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A project’s exports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Exports, newest first. */
+                        items: {
+                            /** @description Size of the finished file in bytes; null until completed. */
+                            bytes: number | null;
+                            /** @description Media type of the finished file; null until completed. */
+                            contentType: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the export was requested.
+                             */
+                            createdAt: string;
+                            /** @description Tasks written so far. */
+                            done: number;
+                            /** @description Why the export failed, when it did. */
+                            error: string | null;
+                            /** @description Name the file downloads under (`<project>-<format>-<date>.<ext>`); null until completed. */
+                            fileName: string | null;
+                            /** @description When it completed, failed or was canceled. */
+                            finishedAt: string | null;
+                            /**
+                             * @description The file format: `jsonl` (JSON Lines), `scale_json` (Scale JSON), `huggingface` (Hugging Face dataset), `coco` (COCO; imageannotation projects), `yolo_detection` (YOLO detection; imageannotation projects), `yolo_segmentation` (YOLO segmentation; imageannotation projects), `voc` (Pascal VOC; imageannotation projects), `sft_chat` (SFT chat; demonstration projects), `dpo` (Preference pairs (DPO); pairwisepreference, ranking projects), `rankings` (Rankings; ranking, pairwisepreference projects).
+                             * @enum {string}
+                             */
+                            format: "jsonl" | "scale_json" | "huggingface" | "coco" | "yolo_detection" | "yolo_segmentation" | "voc" | "sft_chat" | "dpo" | "rankings";
+                            /** @description Export id. */
+                            id: string;
+                            /** @description The tasks an export holds and its format options. */
+                            options: {
+                                /**
+                                 * Format: date-time
+                                 * @description The request time: tasks created (and, for `completed`, completed) after it are left out, so a repeat writes the same file while the data is unchanged.
+                                 */
+                                asOf: string;
+                                /** @description Only the tasks of this batch, or null for every batch. */
+                                batch: string | null;
+                                /** @description Only tasks created at or after this time, or null. */
+                                createdAfter: string | null;
+                                /** @description Only tasks created at or before this time, or null. */
+                                createdBefore: string | null;
+                                /** @description JSON Lines and Scale JSON: every annotator’s submitted answer is included too. */
+                                includeAnswers: boolean;
+                                /**
+                                 * @description Which tasks by status (`any`: every status; default `completed`).
+                                 * @enum {string}
+                                 */
+                                status: "completed" | "pending" | "canceled" | "error" | "any";
+                                /** @description Only tasks carrying any of these tags (empty: every task). */
+                                tags: string[];
+                            };
+                            /** @description The project params version the export was made under (its labels and categories). */
+                            paramsVersion: number;
+                            /** @description Name of the exported project. */
+                            project: string;
+                            /** @description When its current run started; null while queued. */
+                            startedAt: string | null;
+                            /**
+                             * @description `queued` until a worker starts it, `running` while it writes, then `completed` (downloadable), `failed` (see `error`) or `canceled`.
+                             * @enum {string}
+                             */
+                            status: "queued" | "running" | "completed" | "failed" | "canceled";
+                            /** @description Tasks to write, counted when the run starts; null before. */
+                            total: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    createExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description What to export. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Only the tasks of this batch of the project. */
+                    batch?: string;
+                    /**
+                     * Format: date-time
+                     * @description Only tasks created at or after this time (ISO 8601).
+                     */
+                    createdAfter?: string;
+                    /**
+                     * Format: date-time
+                     * @description Only tasks created at or before this time (ISO 8601).
+                     */
+                    createdBefore?: string;
+                    /**
+                     * @description The file format: `jsonl` (JSON Lines), `scale_json` (Scale JSON), `huggingface` (Hugging Face dataset), `coco` (COCO; imageannotation projects), `yolo_detection` (YOLO detection; imageannotation projects), `yolo_segmentation` (YOLO segmentation; imageannotation projects), `voc` (Pascal VOC; imageannotation projects), `sft_chat` (SFT chat; demonstration projects), `dpo` (Preference pairs (DPO); pairwisepreference, ranking projects), `rankings` (Rankings; ranking, pairwisepreference projects).
+                     * @enum {string}
+                     */
+                    format: "jsonl" | "scale_json" | "huggingface" | "coco" | "yolo_detection" | "yolo_segmentation" | "voc" | "sft_chat" | "dpo" | "rankings";
+                    /** @description Format options. */
+                    options?: {
+                        /** @description JSON Lines and Scale JSON: include every annotator’s submitted answer (default false). */
+                        includeAnswers?: boolean;
+                    };
+                    /**
+                     * @description Which tasks by status: `completed` (default), `pending`, `canceled`, `error` or `any`.
+                     * @enum {string}
+                     */
+                    status?: "completed" | "pending" | "canceled" | "error" | "any";
+                    /** @description Only tasks carrying any of these tags. */
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description A dataset export: a file of a project’s tasks in one format, made in the background. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Size of the finished file in bytes; null until completed. */
+                        bytes: number | null;
+                        /** @description Media type of the finished file; null until completed. */
+                        contentType: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the export was requested.
+                         */
+                        createdAt: string;
+                        /** @description Tasks written so far. */
+                        done: number;
+                        /** @description Why the export failed, when it did. */
+                        error: string | null;
+                        /** @description Name the file downloads under (`<project>-<format>-<date>.<ext>`); null until completed. */
+                        fileName: string | null;
+                        /** @description When it completed, failed or was canceled. */
+                        finishedAt: string | null;
+                        /**
+                         * @description The file format: `jsonl` (JSON Lines), `scale_json` (Scale JSON), `huggingface` (Hugging Face dataset), `coco` (COCO; imageannotation projects), `yolo_detection` (YOLO detection; imageannotation projects), `yolo_segmentation` (YOLO segmentation; imageannotation projects), `voc` (Pascal VOC; imageannotation projects), `sft_chat` (SFT chat; demonstration projects), `dpo` (Preference pairs (DPO); pairwisepreference, ranking projects), `rankings` (Rankings; ranking, pairwisepreference projects).
+                         * @enum {string}
+                         */
+                        format: "jsonl" | "scale_json" | "huggingface" | "coco" | "yolo_detection" | "yolo_segmentation" | "voc" | "sft_chat" | "dpo" | "rankings";
+                        /** @description Export id. */
+                        id: string;
+                        /** @description The tasks an export holds and its format options. */
+                        options: {
+                            /**
+                             * Format: date-time
+                             * @description The request time: tasks created (and, for `completed`, completed) after it are left out, so a repeat writes the same file while the data is unchanged.
+                             */
+                            asOf: string;
+                            /** @description Only the tasks of this batch, or null for every batch. */
+                            batch: string | null;
+                            /** @description Only tasks created at or after this time, or null. */
+                            createdAfter: string | null;
+                            /** @description Only tasks created at or before this time, or null. */
+                            createdBefore: string | null;
+                            /** @description JSON Lines and Scale JSON: every annotator’s submitted answer is included too. */
+                            includeAnswers: boolean;
+                            /**
+                             * @description Which tasks by status (`any`: every status; default `completed`).
+                             * @enum {string}
+                             */
+                            status: "completed" | "pending" | "canceled" | "error" | "any";
+                            /** @description Only tasks carrying any of these tags (empty: every task). */
+                            tags: string[];
+                        };
+                        /** @description The project params version the export was made under (its labels and categories). */
+                        paramsVersion: number;
+                        /** @description Name of the exported project. */
+                        project: string;
+                        /** @description When its current run started; null while queued. */
+                        startedAt: string | null;
+                        /**
+                         * @description `queued` until a worker starts it, `running` while it writes, then `completed` (downloadable), `failed` (see `error`) or `canceled`.
+                         * @enum {string}
+                         */
+                        status: "queued" | "running" | "completed" | "failed" | "canceled";
+                        /** @description Tasks to write, counted when the run starts; null before. */
+                        total: number | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     listGoldTasks: {
         parameters: {
             query?: {
@@ -5661,6 +6715,275 @@ export interface operations {
                         project: string;
                         /** @description Task type. */
                         type: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getProjectOverview: {
+        parameters: {
+            query?: {
+                /** @description The period: the last this many calendar days, today included (1–365, default 30). */
+                days?: number;
+                /** @description Size of a bucket of the series: `day` (default) or `hour` (periods up to 31 days). */
+                bucket?: "day" | "hour";
+                /** @description IANA time zone the days and hours are counted in, e.g. `Europe/Paris` (default `UTC`). */
+                timezone?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A project’s overview: where its tasks stand, and how work went over the period. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description One point per bucket, oldest first. */
+                        agreement: {
+                            /** @description Mean agreement of the tasks completed, 0..1; null when the bucket has none. */
+                            mean: number | null;
+                            /** @description How many values the mean is over (0 in an empty bucket). */
+                            n: number;
+                            /**
+                             * Format: date-time
+                             * @description Start of the bucket (it ends where the next one starts).
+                             */
+                            start: string;
+                        }[];
+                        /** @description Progress by batch. */
+                        batches: {
+                            /** @description The newest batches that are not archived (at most 50), newest first. */
+                            items: {
+                                /** @description Completed tasks over all its tasks, 0..1; null without tasks. */
+                                completedShare: number | null;
+                                /** @description Tasks by status. */
+                                counts: {
+                                    /** @description Canceled tasks. */
+                                    canceled: number;
+                                    /** @description Tasks with a final response. */
+                                    completed: number;
+                                    /** @description Tasks that failed. */
+                                    error: number;
+                                    /** @description Tasks not finished yet (labeling or review). */
+                                    pending: number;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description When the batch was created.
+                                 */
+                                createdAt: string;
+                                /** @description Batch name. */
+                                name: string;
+                                /**
+                                 * @description Batch status.
+                                 * @enum {string}
+                                 */
+                                status: "staging" | "in_progress" | "completed";
+                                /** @description Its tasks. */
+                                total: number;
+                            }[];
+                            /** @description Batches of the project that are not archived. */
+                            total: number;
+                        };
+                        /**
+                         * @description Size of a bucket of the series.
+                         * @enum {string}
+                         */
+                        bucket: "day" | "hour";
+                        /** @description Length of the period in calendar days. */
+                        days: number;
+                        /** @description Hidden-gold accuracy over time. */
+                        gold: {
+                            /** @description One point per bucket, oldest first. */
+                            series: {
+                                /** @description Mean score of the hidden-gold answers, 0..1; null when the bucket has none. */
+                                mean: number | null;
+                                /** @description How many values the mean is over (0 in an empty bucket). */
+                                n: number;
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the bucket (it ends where the next one starts).
+                                 */
+                                start: string;
+                            }[];
+                            /** @description Per workforce with gold answers in the period, most answers first. */
+                            workforces: {
+                                /** @description Mean gold score over the period */
+                                overall: {
+                                    /** @description Mean gold score over the period, 0..1; null when there is nothing to average. */
+                                    mean: number | null;
+                                    /** @description How many values the mean is over. */
+                                    n: number;
+                                };
+                                /** @description One point per bucket, oldest first. */
+                                series: {
+                                    /** @description Mean score of its hidden-gold answers, 0..1; null when the bucket has none. */
+                                    mean: number | null;
+                                    /** @description How many values the mean is over (0 in an empty bucket). */
+                                    n: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description Start of the bucket (it ends where the next one starts).
+                                     */
+                                    start: string;
+                                }[];
+                                /** @description The workforce the answers were given for (null: none, unassigned people). */
+                                workforce: {
+                                    /** @description Workforce id. */
+                                    id: string;
+                                    /** @description Workforce name. */
+                                    name: string;
+                                } | null;
+                            }[];
+                        };
+                        /** @description Totals of the period. */
+                        period: {
+                            /** @description Mean agreement of the tasks completed in the period */
+                            agreement: {
+                                /** @description Mean agreement of the tasks completed in the period, 0..1; null when there is nothing to average. */
+                                mean: number | null;
+                                /** @description How many values the mean is over. */
+                                n: number;
+                            };
+                            /** @description Labeling answers submitted in the period (hidden gold excluded). */
+                            answersSubmitted: number;
+                            /** @description Mean score of the hidden-gold answers submitted in the period */
+                            gold: {
+                                /** @description Mean score of the hidden-gold answers submitted in the period, 0..1; null when there is nothing to average. */
+                                mean: number | null;
+                                /** @description How many values the mean is over. */
+                                n: number;
+                            };
+                            /** @description Review verdicts submitted by reviewers in the period. */
+                            reviewsDone: number;
+                            /** @description Tasks completed in the period. */
+                            tasksCompleted: number;
+                        };
+                        /** @description The project. */
+                        project: {
+                            /** @description Whether the project is archived. */
+                            archived: boolean;
+                            /** @description Project name. */
+                            name: string;
+                            /** @description Annotators per task; with 1, every completed task’s agreement is 1 by definition. */
+                            overlap: number;
+                            /** @description Task type. */
+                            type: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description Start of the first bucket.
+                         */
+                        since: string;
+                        /** @description Every task of the project, whatever the period. */
+                        tasks: {
+                            /** @description Mean agreement of the completed tasks that have one */
+                            agreement: {
+                                /** @description Mean agreement of the completed tasks that have one, 0..1; null when there is nothing to average. */
+                                mean: number | null;
+                                /** @description How many values the mean is over. */
+                                n: number;
+                            };
+                            /** @description Tasks by workflow stage. */
+                            byStage: {
+                                /** @description Tasks out of the workflow (completed, canceled or failed). */
+                                done: number;
+                                /** @description Tasks in labeling (pending). */
+                                label: number;
+                                /** @description Tasks waiting for a reviewer (pending). */
+                                review: number;
+                            };
+                            /** @description Tasks by status. */
+                            byStatus: {
+                                /** @description Canceled tasks. */
+                                canceled: number;
+                                /** @description Tasks with a final response. */
+                                completed: number;
+                                /** @description Tasks that failed. */
+                                error: number;
+                                /** @description Tasks not finished yet (labeling or review). */
+                                pending: number;
+                            };
+                            /** @description Pending tasks waiting for a reviewer. */
+                            inReview: number;
+                            /** @description Pending tasks in labeling (or not started). */
+                            labeling: number;
+                            /** @description Every task of the project. */
+                            total: number;
+                            /** @description Tasks outside any batch. */
+                            unbatched: number;
+                        };
+                        /** @description One point per bucket, oldest first; empty buckets have zeros. */
+                        throughput: {
+                            /** @description Labeling answers submitted (hidden gold excluded). */
+                            answersSubmitted: number;
+                            /** @description Review verdicts submitted. */
+                            reviewsDone: number;
+                            /**
+                             * Format: date-time
+                             * @description Start of the bucket.
+                             */
+                            start: string;
+                            /** @description Tasks completed. */
+                            tasksCompleted: number;
+                        }[];
+                        /** @description The IANA time zone days and hours are counted in. */
+                        timezone: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the last bucket (the current day or hour included).
+                         */
+                        until: string;
                     };
                 };
             };
@@ -6651,6 +7974,262 @@ export interface operations {
             };
         };
     };
+    getTaskFilterOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the task explorer’s filters can be set to. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The project’s batches, newest first. */
+                        batches: {
+                            /**
+                             * Format: date-time
+                             * @description When the batch was created.
+                             */
+                            createdAt: string;
+                            /** @description Batch name (the `batch` filter). */
+                            name: string;
+                            /**
+                             * @description Batch status.
+                             * @enum {string}
+                             */
+                            status: "staging" | "in_progress" | "completed";
+                        }[];
+                        /** @description Members whose role can answer tasks (everyone but viewers), by name. */
+                        people: {
+                            /** @description Whether their membership is disabled (past answers stay theirs). */
+                            disabled: boolean;
+                            /** @description Their email address. */
+                            email: string;
+                            /** @description User id (the `annotator` filter). */
+                            id: string;
+                            /** @description Their name. */
+                            name: string;
+                            /** @description Their role. */
+                            role: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    exploreProjectTasks: {
+        parameters: {
+            query?: {
+                /** @description Only tasks with this status. */
+                status?: "pending" | "completed" | "canceled" | "error";
+                /** @description Only tasks at this stage: in `label`ing, in `review`, or `done` (any terminal status). */
+                stage?: "label" | "review" | "done";
+                /** @description Only tasks of the project’s batch with this name. */
+                batch?: string;
+                /** @description Only tasks with any of these tags (repeat the parameter for several). */
+                tag?: string[];
+                /** @description Only tasks whose labeling agreement is below this, 0..1 (tasks without an agreement never match). */
+                agreementBelow?: number;
+                /** @description Only tasks whose labeling agreement is at least this, 0..1 (tasks without an agreement never match). */
+                agreementAtLeast?: number;
+                /** @description Only tasks this person (user id) submitted a labeling answer to, in any round. */
+                annotator?: string;
+                /** @description Only tasks created at or after this time (ISO 8601). */
+                createdAfter?: string;
+                /** @description Only tasks created at or before this time (ISO 8601). */
+                createdBefore?: string;
+                /** @description Only tasks completed at or after this time (ISO 8601). */
+                completedAfter?: string;
+                /** @description Only tasks completed at or before this time (ISO 8601). */
+                completedBefore?: string;
+                /** @description A task id or unique_id: tasks whose id or unique_id equals it or starts with it. */
+                q?: string;
+                /** @description `newest` first (default) or `oldest` first, by creation time. */
+                sort?: "newest" | "oldest";
+                /** @description Largest number of tasks to return (1–500, default 100). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page (same `sort`); omitted for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The name (URL-encoded when it contains `/`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of a project’s tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The tasks of this page, in the requested order. */
+                        items: {
+                            /** @description Agreement of the labeling answers, 0..1 (null until consensus). */
+                            agreement: number | null;
+                            /** @description Who answered the current round, in slot order. */
+                            annotators: {
+                                /** @description User id. */
+                                id: string;
+                                /** @description Their name (null when no longer a member). */
+                                name: string | null;
+                            }[];
+                            /** @description Labeling answers submitted in the current round. */
+                            answerCount: number;
+                            /** @description Batch name, if any. */
+                            batch: string | null;
+                            /** @description When the task was completed. */
+                            completedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the task was created.
+                             */
+                            createdAt: string;
+                            /** @description Outcome of the latest customer audit (`accepted`, `rejected`), if any. */
+                            customerReviewStatus: string | null;
+                            /** @description Task id. */
+                            id: string;
+                            /** @description The project params version the task was created under (null for tasks older than versions). */
+                            paramsVersion: number | null;
+                            /** @description A short preview of the task’s attachment. */
+                            preview: {
+                                /**
+                                 * @description What the preview is: a media URL (`image`, `video`…), a `text` excerpt, or `none`.
+                                 * @enum {string}
+                                 */
+                                kind: "image" | "video" | "audio" | "pdf" | "website" | "text" | "none";
+                                /** @description For text: the first characters of the text or prompt. */
+                                text: string | null;
+                                /** @description For media: where the browser loads it (`/api/files/{id}/content` for stored files, else the task’s URL). */
+                                url: string | null;
+                            };
+                            /** @description Labeling round: 1, plus one per rejection. */
+                            round: number;
+                            /**
+                             * @description Where the task is in its workflow: `label`ing, `review`, or `done` (a terminal status).
+                             * @enum {string}
+                             */
+                            stage: "label" | "review" | "done";
+                            /**
+                             * @description Lifecycle status of the task.
+                             * @enum {string}
+                             */
+                            status: "pending" | "completed" | "canceled" | "error";
+                            /** @description Tags. */
+                            tags: string[];
+                            /** @description Task type. */
+                            type: string;
+                            /** @description Caller-chosen unique id, if any. */
+                            uniqueId: string | null;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; `null` on the last page. */
+                        nextCursor: string | null;
+                        /** @description Tasks matching the filters, on the first page (no `cursor`); `null` on later pages. */
+                        total: number | null;
+                        /** @description `true` when `total` was counted; `false` when it is the database’s estimate (more than 10,000 match, or counting took longer than a tenth of a second) — never less than the tasks known to match. */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     getProjectWorkflow: {
         parameters: {
             query?: never;
@@ -7524,21 +9103,28 @@ export interface operations {
     importTasks: {
         parameters: {
             query: {
-                /** @description Task type of every line, e.g. `categorization`. */
+                /** @description Task type of every row, e.g. `categorization`. */
                 type: string;
-                /** @description Project of lines that name neither a project nor a batch. */
+                /** @description Project of rows that name neither a project nor a batch. */
                 project?: string;
-                /** @description Batch of lines that name neither a project nor a batch. */
+                /** @description Batch of rows that name neither a project nor a batch. */
                 batch?: string;
+                /** @description How the body is written; default from the Content-Type (`text/csv` → `csv`, else `ndjson`). */
+                format?: "ndjson" | "csv";
+                /** @description `all` (default): any bad row fails the whole import and nothing is written; `partial`: good rows are created, bad rows are reported in `problems`. */
+                mode?: "all" | "partial";
+                /** @description `error` (default): a row whose unique_id is taken is a bad row; `skip`: it is counted as `skipped` (for idempotent re-runs and resumed imports). */
+                onDuplicate?: "error" | "skip";
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description One task per line as a JSON object with the fields of Scale's task creation (`attachment`, `project`, `batch`, `unique_id`, `metadata`, ...); blank lines are skipped. */
+        /** @description NDJSON: one task per line as a JSON object with the fields of Scale's task creation (`attachment`, `project`, `batch`, `unique_id`, `metadata`, ...); blank lines are skipped. CSV: a header row naming the fields — `attachment`, `unique_id`, `instruction`, `priority`, `callback_url`, `batch`, `project`, `tags` (`;`-separated), `metadata` (a JSON object), `metadata.<key>`, and `params.<key>` or any other column for the type's params (e.g. `categories`); a params or metadata cell starting with `[` or `{` is read as JSON, an empty cell is left out. */
         requestBody: {
             content: {
                 "application/x-ndjson": string;
+                "text/csv": string;
             };
         };
         responses: {
@@ -7551,10 +9137,23 @@ export interface operations {
                     "application/json": {
                         /** @description Number of tasks created. */
                         created: number;
-                        /** @description Id of the task of the first line. */
+                        /** @description Bad rows, not created (`mode=partial`; 0 otherwise). */
+                        failed: number;
+                        /** @description Id of the first task created. */
                         firstTaskId: string | null;
-                        /** @description Id of the task of the last line. */
+                        /** @description Id of the last task created. */
                         lastTaskId: string | null;
+                        /** @description Problems of the bad rows in line order, the first 1,000. */
+                        problems: {
+                            /** @description Line of the bad row in the body, from 1 (a CSV header is line 1). */
+                            line: number;
+                            /** @description What is wrong. */
+                            message: string;
+                            /** @description The field (or CSV column) at fault; empty for the whole row. */
+                            path: string;
+                        }[];
+                        /** @description Rows not created because their unique_id already exists (`onDuplicate=skip`). */
+                        skipped: number;
                     };
                 };
             };
@@ -7696,6 +9295,734 @@ export interface operations {
                          * @description When the task last changed.
                          */
                         updatedAt: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    auditTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The customer’s verdict. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description `true` accepts the result; `false` rejects it (it goes back to labeling). */
+                    accepted: boolean;
+                    /** @description What the auditor says; shown to the annotators of a rejected round. */
+                    comments?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Everything that happened to a task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Every assignment (labeling and review, every round), in the order leased. */
+                        assignments: {
+                            /** @description A person. */
+                            annotator: {
+                                /** @description Their email address (null when no longer a member). */
+                                email: string | null;
+                                /** @description User id. */
+                                id: string;
+                                /** @description Their name (null when no longer a member). */
+                                name: string | null;
+                            };
+                            /** @description For side-by-side items: the order they were shown in (answers use the task’s order). */
+                            displayOrder: number[] | null;
+                            /** @description The reviewer’s comment when this answer was rejected. */
+                            feedback: string | null;
+                            /** @description Assignment id. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description When the lease ends or ended.
+                             */
+                            leaseExpiresAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When they took the slot.
+                             */
+                            leasedAt: string;
+                            /** @description Their answer (null unless submitted, and for review verdicts). */
+                            response: unknown;
+                            /** @description Labeling round. */
+                            round: number;
+                            /** @description Why they skipped it. */
+                            skipReason: string | null;
+                            /** @description Slot within the round (1..overlap). */
+                            slot: number;
+                            /**
+                             * @description Labeling answer, or review verdict.
+                             * @enum {string}
+                             */
+                            stage: "label" | "review";
+                            /**
+                             * @description `submitted`, or how the lease ended without an answer (or `leased` while held).
+                             * @enum {string}
+                             */
+                            status: "leased" | "submitted" | "skipped" | "released" | "expired" | "revoked";
+                            /** @description When they submitted. */
+                            submittedAt: string | null;
+                            /** @description Milliseconds they spent, as the workbench measured it. */
+                            timeSpentMs: number | null;
+                            /** @description The workforce they worked for, if any. */
+                            workforce: {
+                                /** @description Workforce id. */
+                                id: string;
+                                /** @description Its name. */
+                                name: string | null;
+                            } | null;
+                        }[];
+                        /** @description Customer audits, oldest first. */
+                        audits: {
+                            /** @description Seconds the audit took, if known. */
+                            auditTimeSecs: number | null;
+                            /**
+                             * Format: date-time
+                             * @description When the task was audited.
+                             */
+                            auditedAt: string;
+                            /** @description Who audited the task. */
+                            auditedBy: string;
+                            /** @description Comments of the auditor. */
+                            comments: string | null;
+                            /**
+                             * @description The verdict.
+                             * @enum {string}
+                             */
+                            result: "accepted" | "rejected" | "fixed";
+                            /**
+                             * @description Who made the audit.
+                             * @enum {string}
+                             */
+                            source: "customer" | "scale";
+                        }[];
+                        /** @description Webhook deliveries about the task, oldest first. */
+                        deliveries: {
+                            /** @description Attempts made so far. */
+                            attemptCount: number;
+                            /** @description The batch the event is about (or the task belongs to), if any. */
+                            batchId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the event happened and the delivery was queued.
+                             */
+                            createdAt: string;
+                            /** @description When the receiver accepted it. */
+                            deliveredAt: string | null;
+                            /** @description What happened: `task.completed`, `task.error` or `batch.completed`. */
+                            event: string;
+                            /** @description Delivery id, sent as `x-groundwork-delivery`. */
+                            id: string;
+                            /** @description Whether the delivery belongs to the test environment. */
+                            isTest: boolean;
+                            /** @description When the latest attempt started. */
+                            lastAttemptAt: string | null;
+                            /** @description Why the latest attempt failed, if it did. */
+                            lastError: string | null;
+                            /** @description HTTP status of the latest answer; `null` if none came. */
+                            lastStatusCode: number | null;
+                            /** @description When the next attempt is due, while pending. */
+                            nextAttemptAt: string | null;
+                            /**
+                             * @description `pending` until the receiver answers 2xx (`succeeded`) or every attempt failed (`failed`).
+                             * @enum {string}
+                             */
+                            status: "pending" | "succeeded" | "failed";
+                            /** @description The task the event is about, if any. */
+                            taskId: string | null;
+                            /** @description Where the webhook is POSTed. */
+                            url: string;
+                        }[];
+                        /** @description Everything above as one list, in the order it happened. */
+                        events: {
+                            /** @description Who did it, if anyone. */
+                            actor: {
+                                /** @description User or API key id. */
+                                id: string | null;
+                                /** @description Their name. */
+                                name: string | null;
+                                /**
+                                 * @description A person, an API key, or the server.
+                                 * @enum {string}
+                                 */
+                                type: "user" | "api_key" | "system";
+                            } | null;
+                            /** @description The assignment it is about. */
+                            assignmentId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When it happened.
+                             */
+                            at: string;
+                            /** @description The delivery it is about. */
+                            deliveryId: string | null;
+                            /**
+                             * @description What happened.
+                             * @enum {string}
+                             */
+                            kind: "task.created" | "assignment.leased" | "assignment.submitted" | "assignment.expired" | "review.accepted" | "review.fixed" | "review.rejected" | "audit.accepted" | "audit.rejected" | "task.completed" | "delivery.queued" | "delivery.succeeded" | "delivery.failed";
+                            /** @description The review it is about. */
+                            reviewId: string | null;
+                            /** @description The labeling round it belongs to, if any. */
+                            round: number | null;
+                            /** @description One line saying what happened. */
+                            summary: string;
+                        }[];
+                        /** @description The result. */
+                        final: {
+                            /** @description Agreement of the current round’s answers, 0..1. */
+                            agreement: number | null;
+                            /** @description The labeling stage’s consensus of the current round (what review judges), or null. */
+                            consensus: unknown;
+                            /** @description The final response (null until completed). */
+                            response: unknown;
+                        };
+                        /** @description Review verdicts and customer audits, oldest first. */
+                        reviews: {
+                            /** @description The review assignment, for verdicts of the review queue. */
+                            assignmentId: string | null;
+                            /** @description What they said. */
+                            comment: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When it was given.
+                             */
+                            createdAt: string;
+                            /** @description Review id. */
+                            id: string;
+                            /** @description The corrected answer of a `fix` (null otherwise). */
+                            response: unknown;
+                            /** @description Who gave it. */
+                            reviewer: {
+                                /** @description The person’s email (null for keys). */
+                                email: string | null;
+                                /** @description User or API key id. */
+                                id: string | null;
+                                /** @description The person’s or key’s name. */
+                                name: string | null;
+                                /**
+                                 * @description A person, or an API key.
+                                 * @enum {string}
+                                 */
+                                type: "user" | "api_key";
+                            };
+                            /** @description The labeling round it judged. */
+                            round: number;
+                            /**
+                             * @description A reviewer of the workflow, or the customer’s audit.
+                             * @enum {string}
+                             */
+                            source: "reviewer" | "customer";
+                            /**
+                             * @description The verdict.
+                             * @enum {string}
+                             */
+                            verdict: "accept" | "fix" | "reject";
+                        }[];
+                        /** @description A task with its workflow state. */
+                        task: {
+                            /** @description Agreement of the labeling answers, 0..1 (null until consensus). */
+                            agreement: number | null;
+                            /** @description Customer audits of the task, oldest first. */
+                            audits: {
+                                /** @description Seconds the audit took, if known. */
+                                auditTimeSecs: number | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When the task was audited.
+                                 */
+                                auditedAt: string;
+                                /** @description Who audited the task. */
+                                auditedBy: string;
+                                /** @description Comments of the auditor. */
+                                comments: string | null;
+                                /**
+                                 * @description The verdict.
+                                 * @enum {string}
+                                 */
+                                result: "accepted" | "rejected" | "fixed";
+                                /**
+                                 * @description Who made the audit.
+                                 * @enum {string}
+                                 */
+                                source: "customer" | "scale";
+                            }[];
+                            /** @description Name of the batch the task belongs to, if any. */
+                            batch: string | null;
+                            /** @description Whether the completion callback was delivered. */
+                            callbackSucceeded: boolean | null;
+                            /** @description URL or email notified when the task completes. */
+                            callbackUrl: string | null;
+                            /** @description When the task was completed. */
+                            completedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the task was created.
+                             */
+                            createdAt: string;
+                            /** @description Outcome of the latest customer audit, if any. */
+                            customerReviewStatus: string | null;
+                            /** @description Task id. */
+                            id: string;
+                            /** @description Markdown instruction shown to the labeler. */
+                            instruction: string | null;
+                            /** @description Whether the task belongs to the test environment. */
+                            isTest: boolean;
+                            /** @description Free-form metadata of the task. */
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The task params after merging the project defaults and validation. */
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The project params version the task was created under (null for tasks older than versions). */
+                            paramsVersion: number | null;
+                            /** @description Priority; higher is served first. */
+                            priority: number;
+                            /** @description Name of the project the task belongs to. */
+                            project: string | null;
+                            /** @description The answer, once the task is completed; `null` before. */
+                            response: unknown;
+                            /** @description Labeling round: 1, plus one per rejection. */
+                            round: number;
+                            /**
+                             * @description Where the task is in its workflow: `label`ing, `review`, or `done` (a terminal status).
+                             * @enum {string}
+                             */
+                            stage: "label" | "review" | "done";
+                            /**
+                             * @description Lifecycle status of the task.
+                             * @enum {string}
+                             */
+                            status: "pending" | "completed" | "canceled" | "error";
+                            /** @description Tags of the task. */
+                            tags: string[];
+                            /** @description Task type, e.g. `categorization`. */
+                            type: string;
+                            /** @description Caller-chosen unique id of the task, if any. */
+                            uniqueId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the task last changed.
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getTaskTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything that happened to a task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Every assignment (labeling and review, every round), in the order leased. */
+                        assignments: {
+                            /** @description A person. */
+                            annotator: {
+                                /** @description Their email address (null when no longer a member). */
+                                email: string | null;
+                                /** @description User id. */
+                                id: string;
+                                /** @description Their name (null when no longer a member). */
+                                name: string | null;
+                            };
+                            /** @description For side-by-side items: the order they were shown in (answers use the task’s order). */
+                            displayOrder: number[] | null;
+                            /** @description The reviewer’s comment when this answer was rejected. */
+                            feedback: string | null;
+                            /** @description Assignment id. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description When the lease ends or ended.
+                             */
+                            leaseExpiresAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When they took the slot.
+                             */
+                            leasedAt: string;
+                            /** @description Their answer (null unless submitted, and for review verdicts). */
+                            response: unknown;
+                            /** @description Labeling round. */
+                            round: number;
+                            /** @description Why they skipped it. */
+                            skipReason: string | null;
+                            /** @description Slot within the round (1..overlap). */
+                            slot: number;
+                            /**
+                             * @description Labeling answer, or review verdict.
+                             * @enum {string}
+                             */
+                            stage: "label" | "review";
+                            /**
+                             * @description `submitted`, or how the lease ended without an answer (or `leased` while held).
+                             * @enum {string}
+                             */
+                            status: "leased" | "submitted" | "skipped" | "released" | "expired" | "revoked";
+                            /** @description When they submitted. */
+                            submittedAt: string | null;
+                            /** @description Milliseconds they spent, as the workbench measured it. */
+                            timeSpentMs: number | null;
+                            /** @description The workforce they worked for, if any. */
+                            workforce: {
+                                /** @description Workforce id. */
+                                id: string;
+                                /** @description Its name. */
+                                name: string | null;
+                            } | null;
+                        }[];
+                        /** @description Customer audits, oldest first. */
+                        audits: {
+                            /** @description Seconds the audit took, if known. */
+                            auditTimeSecs: number | null;
+                            /**
+                             * Format: date-time
+                             * @description When the task was audited.
+                             */
+                            auditedAt: string;
+                            /** @description Who audited the task. */
+                            auditedBy: string;
+                            /** @description Comments of the auditor. */
+                            comments: string | null;
+                            /**
+                             * @description The verdict.
+                             * @enum {string}
+                             */
+                            result: "accepted" | "rejected" | "fixed";
+                            /**
+                             * @description Who made the audit.
+                             * @enum {string}
+                             */
+                            source: "customer" | "scale";
+                        }[];
+                        /** @description Webhook deliveries about the task, oldest first. */
+                        deliveries: {
+                            /** @description Attempts made so far. */
+                            attemptCount: number;
+                            /** @description The batch the event is about (or the task belongs to), if any. */
+                            batchId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the event happened and the delivery was queued.
+                             */
+                            createdAt: string;
+                            /** @description When the receiver accepted it. */
+                            deliveredAt: string | null;
+                            /** @description What happened: `task.completed`, `task.error` or `batch.completed`. */
+                            event: string;
+                            /** @description Delivery id, sent as `x-groundwork-delivery`. */
+                            id: string;
+                            /** @description Whether the delivery belongs to the test environment. */
+                            isTest: boolean;
+                            /** @description When the latest attempt started. */
+                            lastAttemptAt: string | null;
+                            /** @description Why the latest attempt failed, if it did. */
+                            lastError: string | null;
+                            /** @description HTTP status of the latest answer; `null` if none came. */
+                            lastStatusCode: number | null;
+                            /** @description When the next attempt is due, while pending. */
+                            nextAttemptAt: string | null;
+                            /**
+                             * @description `pending` until the receiver answers 2xx (`succeeded`) or every attempt failed (`failed`).
+                             * @enum {string}
+                             */
+                            status: "pending" | "succeeded" | "failed";
+                            /** @description The task the event is about, if any. */
+                            taskId: string | null;
+                            /** @description Where the webhook is POSTed. */
+                            url: string;
+                        }[];
+                        /** @description Everything above as one list, in the order it happened. */
+                        events: {
+                            /** @description Who did it, if anyone. */
+                            actor: {
+                                /** @description User or API key id. */
+                                id: string | null;
+                                /** @description Their name. */
+                                name: string | null;
+                                /**
+                                 * @description A person, an API key, or the server.
+                                 * @enum {string}
+                                 */
+                                type: "user" | "api_key" | "system";
+                            } | null;
+                            /** @description The assignment it is about. */
+                            assignmentId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When it happened.
+                             */
+                            at: string;
+                            /** @description The delivery it is about. */
+                            deliveryId: string | null;
+                            /**
+                             * @description What happened.
+                             * @enum {string}
+                             */
+                            kind: "task.created" | "assignment.leased" | "assignment.submitted" | "assignment.expired" | "review.accepted" | "review.fixed" | "review.rejected" | "audit.accepted" | "audit.rejected" | "task.completed" | "delivery.queued" | "delivery.succeeded" | "delivery.failed";
+                            /** @description The review it is about. */
+                            reviewId: string | null;
+                            /** @description The labeling round it belongs to, if any. */
+                            round: number | null;
+                            /** @description One line saying what happened. */
+                            summary: string;
+                        }[];
+                        /** @description The result. */
+                        final: {
+                            /** @description Agreement of the current round’s answers, 0..1. */
+                            agreement: number | null;
+                            /** @description The labeling stage’s consensus of the current round (what review judges), or null. */
+                            consensus: unknown;
+                            /** @description The final response (null until completed). */
+                            response: unknown;
+                        };
+                        /** @description Review verdicts and customer audits, oldest first. */
+                        reviews: {
+                            /** @description The review assignment, for verdicts of the review queue. */
+                            assignmentId: string | null;
+                            /** @description What they said. */
+                            comment: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When it was given.
+                             */
+                            createdAt: string;
+                            /** @description Review id. */
+                            id: string;
+                            /** @description The corrected answer of a `fix` (null otherwise). */
+                            response: unknown;
+                            /** @description Who gave it. */
+                            reviewer: {
+                                /** @description The person’s email (null for keys). */
+                                email: string | null;
+                                /** @description User or API key id. */
+                                id: string | null;
+                                /** @description The person’s or key’s name. */
+                                name: string | null;
+                                /**
+                                 * @description A person, or an API key.
+                                 * @enum {string}
+                                 */
+                                type: "user" | "api_key";
+                            };
+                            /** @description The labeling round it judged. */
+                            round: number;
+                            /**
+                             * @description A reviewer of the workflow, or the customer’s audit.
+                             * @enum {string}
+                             */
+                            source: "reviewer" | "customer";
+                            /**
+                             * @description The verdict.
+                             * @enum {string}
+                             */
+                            verdict: "accept" | "fix" | "reject";
+                        }[];
+                        /** @description A task with its workflow state. */
+                        task: {
+                            /** @description Agreement of the labeling answers, 0..1 (null until consensus). */
+                            agreement: number | null;
+                            /** @description Customer audits of the task, oldest first. */
+                            audits: {
+                                /** @description Seconds the audit took, if known. */
+                                auditTimeSecs: number | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When the task was audited.
+                                 */
+                                auditedAt: string;
+                                /** @description Who audited the task. */
+                                auditedBy: string;
+                                /** @description Comments of the auditor. */
+                                comments: string | null;
+                                /**
+                                 * @description The verdict.
+                                 * @enum {string}
+                                 */
+                                result: "accepted" | "rejected" | "fixed";
+                                /**
+                                 * @description Who made the audit.
+                                 * @enum {string}
+                                 */
+                                source: "customer" | "scale";
+                            }[];
+                            /** @description Name of the batch the task belongs to, if any. */
+                            batch: string | null;
+                            /** @description Whether the completion callback was delivered. */
+                            callbackSucceeded: boolean | null;
+                            /** @description URL or email notified when the task completes. */
+                            callbackUrl: string | null;
+                            /** @description When the task was completed. */
+                            completedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the task was created.
+                             */
+                            createdAt: string;
+                            /** @description Outcome of the latest customer audit, if any. */
+                            customerReviewStatus: string | null;
+                            /** @description Task id. */
+                            id: string;
+                            /** @description Markdown instruction shown to the labeler. */
+                            instruction: string | null;
+                            /** @description Whether the task belongs to the test environment. */
+                            isTest: boolean;
+                            /** @description Free-form metadata of the task. */
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The task params after merging the project defaults and validation. */
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The project params version the task was created under (null for tasks older than versions). */
+                            paramsVersion: number | null;
+                            /** @description Priority; higher is served first. */
+                            priority: number;
+                            /** @description Name of the project the task belongs to. */
+                            project: string | null;
+                            /** @description The answer, once the task is completed; `null` before. */
+                            response: unknown;
+                            /** @description Labeling round: 1, plus one per rejection. */
+                            round: number;
+                            /**
+                             * @description Where the task is in its workflow: `label`ing, `review`, or `done` (a terminal status).
+                             * @enum {string}
+                             */
+                            stage: "label" | "review" | "done";
+                            /**
+                             * @description Lifecycle status of the task.
+                             * @enum {string}
+                             */
+                            status: "pending" | "completed" | "canceled" | "error";
+                            /** @description Tags of the task. */
+                            tags: string[];
+                            /** @description Task type, e.g. `categorization`. */
+                            type: string;
+                            /** @description Caller-chosen unique id of the task, if any. */
+                            uniqueId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the task last changed.
+                             */
+                            updatedAt: string;
+                        };
                     };
                 };
             };

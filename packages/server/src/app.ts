@@ -37,17 +37,20 @@ import { v1Routes } from './routes/v1/index.ts';
 import { AuthService } from './services/auth.ts';
 import { BatchService } from './services/batches.ts';
 import { DeliveryService } from './services/deliveries.ts';
+import { ExportService } from './services/exports.ts';
 import { FileService } from './services/files.ts';
 import { GoldService } from './services/gold.ts';
 import { InvitationService } from './services/invitations.ts';
 import { MemberService } from './services/members.ts';
 import { OrgService } from './services/orgs.ts';
 import type { Principal } from './services/principal.ts';
+import { ProjectOverviewService } from './services/project-overview.ts';
 import { ProjectWorkflowService } from './services/project-workflow.ts';
 import { ProjectService } from './services/projects.ts';
 import { QualityService } from './services/quality.ts';
 import { QualityPlans } from './services/quality-plans.ts';
 import { SessionService } from './services/sessions.ts';
+import { TaskExplorerService } from './services/task-explorer.ts';
 import { TaskService } from './services/tasks.ts';
 import { WebhookSecretService } from './services/webhook-secrets.ts';
 import { WorkService } from './services/work.ts';
@@ -66,12 +69,15 @@ export interface Services {
   workforces: WorkforceService;
   batches: BatchService;
   tasks: TaskService;
+  taskExplorer: TaskExplorerService;
   work: WorkService;
   gold: GoldService;
   quality: QualityService;
   workOverview: WorkOverviewService;
+  projectOverview: ProjectOverviewService;
   files: FileService;
   deliveries: DeliveryService;
+  exports: ExportService;
   webhookSecrets: WebhookSecretService;
 }
 
@@ -157,6 +163,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   app.decorate('config', config);
   const sessions = new SessionService({ db });
   const plans = new QualityPlans({ db });
+  const tasks = new TaskService({ db, types, plans });
   app.decorate('services', {
     auth: new AuthService({ db }),
     sessions,
@@ -167,13 +174,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     projectWorkflows: new ProjectWorkflowService({ db, plans }),
     workforces: new WorkforceService({ db }),
     batches: new BatchService({ db }),
-    tasks: new TaskService({ db, types, plans }),
+    tasks,
+    taskExplorer: new TaskExplorerService({ db, tasks }),
     work: new WorkService({ db, types, plans, ...(deps.goldRandom ? { random: deps.goldRandom } : {}) }),
     gold: new GoldService({ db, plans }),
     quality: new QualityService({ db, types }),
     workOverview: new WorkOverviewService({ db }),
+    projectOverview: new ProjectOverviewService({ db }),
     files: new FileService({ db, blobs, config }),
     deliveries: new DeliveryService({ db }),
+    exports: new ExportService({ db, blobs }),
     webhookSecrets: new WebhookSecretService({
       db,
       masterKey: masterKeyLoader(config, (message) => app.log.warn(message)),

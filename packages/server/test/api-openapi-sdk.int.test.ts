@@ -97,6 +97,18 @@ const OPERATIONS = [
   ['get', '/api/scorecards', 'getScorecards'],
   ['get', '/api/projects/{name}/agreement', 'getProjectAgreement'],
   ['post', '/api/projects/{name}/quality/refresh', 'refreshProjectReliability'],
+  ['get', '/api/projects/{name}/overview', 'getProjectOverview'],
+  ['get', '/api/project-progress', 'listProjectProgress'],
+  ['get', '/api/projects/{name}/tasks', 'exploreProjectTasks'],
+  ['get', '/api/projects/{name}/task-filters', 'getTaskFilterOptions'],
+  ['get', '/api/tasks/{id}/timeline', 'getTaskTimeline'],
+  ['post', '/api/tasks/{id}/audit', 'auditTask'],
+  ['post', '/api/projects/{name}/exports', 'createExport'],
+  ['get', '/api/projects/{name}/exports', 'listExports'],
+  ['get', '/api/exports/{id}', 'getExport'],
+  ['post', '/api/exports/{id}/cancel', 'cancelExport'],
+  ['post', '/api/exports/{id}/repeat', 'repeatExport'],
+  ['get', '/api/exports/{id}/download', 'downloadExport'],
 ] as const;
 
 beforeAll(async () => {

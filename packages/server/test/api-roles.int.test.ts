@@ -4,9 +4,10 @@
  * role, else 403. To cover a new family, append rows to ROUTES (and fixtures to `setUp` if the rows
  * need existing data).
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../src/services/principal.ts';
-import { callApi, createTestContext, type TestContext, type TestOrg } from './harness.ts';
+import { callApi, createTestContext, scaleClient, type TestContext, type TestOrg } from './harness.ts';
 import { addMember, callAsSession, login, type TestSession, uniqueEmail } from './session-client.ts';
 
 /**
@@ -28,6 +29,8 @@ interface Fixtures {
   fileId: string;
   /** A viewer whose role the members row rewrites (to the same role). */
   spareMemberId: string;
+  /** A completed task of the project (customer audits accept it again and again). */
+  completedTaskId: string;
 }
 
 /** A value, or one computed from the fixtures and a suffix unique to each call. */
@@ -199,6 +202,51 @@ const ROUTES: RouteCase[] = [
     url: (f) => `/projects/${encodeURIComponent(f.project)}/agreement`,
     role: 'viewer',
   },
+  {
+    family: 'project-overview',
+    method: 'GET',
+    url: (f) => `/projects/${encodeURIComponent(f.project)}/overview`,
+    role: 'viewer',
+  },
+  { family: 'project-overview', method: 'GET', url: '/project-progress', role: 'viewer' },
+  {
+    family: 'task-explorer',
+    method: 'GET',
+    url: (f) => `/projects/${encodeURIComponent(f.project)}/tasks`,
+    role: 'viewer',
+  },
+  {
+    family: 'task-explorer',
+    method: 'GET',
+    url: (f) => `/projects/${encodeURIComponent(f.project)}/task-filters`,
+    role: 'viewer',
+  },
+  {
+    family: 'task-explorer',
+    method: 'GET',
+    url: (f) => `/tasks/${f.completedTaskId}/timeline`,
+    role: 'viewer',
+  },
+  {
+    family: 'task-explorer',
+    method: 'POST',
+    url: (f) => `/tasks/${f.completedTaskId}/audit`,
+    body: { accepted: true },
+    role: 'manager',
+  },
+  {
+    family: 'exports',
+    method: 'GET',
+    url: (f) => `/projects/${encodeURIComponent(f.project)}/exports`,
+    role: 'viewer',
+  },
+  {
+    family: 'exports',
+    method: 'POST',
+    url: (f) => `/projects/${encodeURIComponent(f.project)}/exports`,
+    body: { format: 'jsonl' },
+    role: 'manager',
+  },
 ];
 
 /** Whether a member with `role` may call a route needing `required`. */
@@ -229,7 +277,18 @@ async function setUp(): Promise<void> {
   });
   if (upload.statusCode !== 200) throw new Error(`fixture file: ${upload.statusCode} ${upload.body}`);
   const spare = await addMember(ctx, org.id, 'viewer');
-  fixtures = { project, fileId: upload.json().id as string, spareMemberId: spare.id };
+  const task = await scaleClient(ctx.app, org.liveKey).post('/task/categorization', {
+    project,
+    attachment: 'https://example.com/a.png',
+    categories: ['a', 'b'],
+  });
+  if (task.status !== 200) throw new Error(`fixture task: ${task.status}`);
+  const completedTaskId = task.body.task_id as string;
+  await ctx.db.system.execute(
+    sql`UPDATE tasks SET status = 'completed', stage = 'done', response = '{"category":"a"}', completed_at = now()
+         WHERE id = ${completedTaskId}`,
+  );
+  fixtures = { project, fileId: upload.json().id as string, spareMemberId: spare.id, completedTaskId };
 }
 
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
-import { canUseConsole, ensureSession } from './api/session.ts';
+import { canUseConsole, ensureSession, homeOf } from './api/session.ts';
 import { ConsoleLayout } from './console/layout.tsx';
 import { LandingPage } from './landing-page.tsx';
 import { HomePage } from './workbench/home-page.tsx';
@@ -40,7 +40,8 @@ const landingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   beforeLoad: async ({ context }) => {
-    if (await ensureSession(context.queryClient)) throw redirect({ to: '/work' });
+    const session = await ensureSession(context.queryClient);
+    if (session) throw redirect({ to: homeOf(session.role) });
   },
   component: LandingPage,
 });
@@ -240,7 +241,26 @@ const peopleRoute = orgPage('/people', consolePages.PeoplePage);
 const keysRoute = orgPage('/keys', consolePages.ApiKeysPage);
 const webhooksRoute = orgPage('/webhooks', consolePages.WebhooksPage);
 
+const AcceptInvitationPage = lazy(() =>
+  import('./console/people/accept-invitation-page.tsx').then((m) => ({ default: m.AcceptInvitationPage })),
+);
+
+/** An invitation link (`<public URL>/invite/<token>`): public, the page signs the person up or in. */
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite/$token',
+  component: function InviteRoute() {
+    const { token } = inviteRoute.useParams();
+    return (
+      <Suspense fallback={<ConsoleFallback />}>
+        <AcceptInvitationPage token={token} />
+      </Suspense>
+    );
+  },
+});
+
 const routeTree = rootRoute.addChildren([
+  inviteRoute,
   landingRoute,
   loginRoute,
   homeRoute,

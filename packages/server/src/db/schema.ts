@@ -243,8 +243,13 @@ export const tasks = pgTable(
     index('tasks_list_idx').on(t.orgId, t.isTest, t.createdAt.desc(), t.id.desc()),
     index('tasks_project_idx').on(t.projectId, t.createdAt.desc(), t.id.desc()),
     index('tasks_batch_idx').on(t.batchId, t.status),
+    /** The task explorer's pages of one batch, newest first. */
+    index('tasks_batch_list_idx').on(t.batchId, t.createdAt.desc(), t.id.desc()),
+    /** The task explorer's search by unique_id prefix (a "C"-collation range, usable under row-level security). */
+    index('tasks_unique_id_prefix_idx')
+      .on(t.projectId, sql`(unique_id COLLATE "C")`)
+      .where(sql`unique_id IS NOT NULL`),
     uniqueIndex('tasks_unique_id_key').on(t.orgId, t.isTest, t.uniqueId).where(sql`unique_id IS NOT NULL`),
-    index('tasks_tags_idx').using('gin', t.tags),
     orgIsolation(),
   ],
 );

@@ -4,6 +4,7 @@
  * {@link registerAppJobs}.
  */
 import pino from 'pino';
+import { createBlobStore } from '../blobs/index.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { masterKeyLoader } from '../lib/crypto.ts';
@@ -12,6 +13,7 @@ import { deleteExpiredSessions } from '../repositories/sessions.ts';
 import { SESSION_IDLE_MS } from '../services/sessions.ts';
 import { WebhookSecretService } from '../services/webhook-secrets.ts';
 import { type DeliverySchedule, registerDeliveryJobs } from './deliveries.ts';
+import { registerExportJobs } from './exports.ts';
 import { registerQualityJobs } from './quality.ts';
 import { type JobLog, JobRunner } from './runner.ts';
 
@@ -61,6 +63,7 @@ export function registerAppJobs(runner: JobRunner, deps: AppJobDeps): void {
     log: deps.log,
     ...(deps.reliabilityEveryMs ? { everyMs: deps.reliabilityEveryMs } : {}),
   });
+  registerExportJobs(runner, { db: deps.db, blobs: createBlobStore(deps.config.blobStore), log: deps.log });
   // Ended sessions are refused when used; this removes the rows.
   runner.registerPeriodic('sessions.sweep', 15 * 60_000, async () => {
     const now = new Date();

@@ -1,5 +1,5 @@
 /** Task queries. Callers pass a transaction already scoped to the organization. */
-import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { type Db, rawQuery } from '../db/database.ts';
 import { idempotencyKeys, tasks } from '../db/schema.ts';
 
@@ -268,7 +268,9 @@ export async function listTasks(
     .select()
     .from(tasks)
     .where(after ? and(condition, after) : condition)
-    .orderBy(desc(tasks.createdAt), desc(tasks.id))
+    // Spelled as the indexes are (DESC NULLS LAST): a plain DESC means NULLS FIRST, which PostgreSQL will not
+    // read from those indexes, and every page would sort the whole project.
+    .orderBy(sql`${tasks.createdAt} DESC NULLS LAST`, sql`${tasks.id} DESC NULLS LAST`)
     .limit(page.limit + 1)
     .offset(page.offset ?? 0);
   const hasMore = rows.length > page.limit;

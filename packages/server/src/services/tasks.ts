@@ -22,7 +22,7 @@ import { enqueueTaskDeliveries, enqueueTaskDelivery } from '../commands/enqueue-
 import { reopenTask } from '../commands/reopen-task.ts';
 import type { CopySink, Database, Db } from '../db/database.ts';
 import type { TaskAudit } from '../db/schema.ts';
-import { ApiError, invalid, notFound } from '../errors.ts';
+import { ApiError, type ErrorDetail, invalid, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { isId, newId } from '../lib/ids.ts';
 import type { TaskNames } from '../presenters/scale.ts';
@@ -108,6 +108,77 @@ interface PreparedTask {
 export interface BulkLineError {
   line: number;
   error: string;
+}
+
+/**
+ * One row of an import as the route read it: its 1-based line in the file and either the task body or why
+ * the row could not be read (bad JSON, a bad CSV cell; path `""` for the whole row, else the column).
+ */
+export type ImportRow = { line: number; body: unknown } | { line: number; problems: ErrorDetail[] };
+
+/** How an import treats bad rows and taken unique_ids, and the container of rows that name none. */
+export interface ImportOptions {
+  /** Project of rows that name neither a project nor a batch. */
+  project?: string;
+  /** Batch of rows that name neither a project nor a batch. */
+  batch?: string;
+  /** `all`: any bad row fails the whole import; `partial`: good rows are created, bad ones reported. */
+  mode: 'all' | 'partial';
+  /** `error`: a taken unique_id is a bad row; `skip`: the row is counted as skipped. */
+  onDuplicate: 'error' | 'skip';
+}
+
+/** One problem of a bad row: its line, the field (`""` for the whole row) and what is wrong. */
+export interface ImportProblem {
+  line: number;
+  path: string;
+  message: string;
+}
+
+/** The outcome of an import. */
+export interface ImportResult {
+  /** Tasks created. */
+  created: number;
+  /** Rows whose unique_id already existed (`onDuplicate: 'skip'`). */
+  skipped: number;
+  /** Bad rows (partial mode; always 0 in all-or-nothing mode, which fails instead). */
+  failed: number;
+  /** The problems of the bad rows, in line order, the first {@link MAX_IMPORT_PROBLEMS}. */
+  problems: ImportProblem[];
+  /** Id of the first task created. */
+  firstTaskId: string | null;
+  /** Id of the last task created. */
+  lastTaskId: string | null;
+}
+
+/** How many problems an import answer lists at most (the `failed` count is always complete). */
+export const MAX_IMPORT_PROBLEMS = 1000;
+
+/** Rows per transaction (and per COPY) of a partial import. */
+export const IMPORT_CHUNK_ROWS = 2000;
+
+/** The project (and batch) tasks go to. */
+type Container = { project: ProjectRow; batch: BatchRow | undefined };
+
+/** What a partial import carries from chunk to chunk. */
+interface PartialImportState {
+  result: ImportResult;
+  /** unique_id → line of the row that created it in this import. */
+  claimed: Map<string, number>;
+  /** Containers by `project\0batch`, from committed chunks. */
+  containers: Map<string, Container>;
+}
+
+/** The outcome of one chunk of a partial import, applied to the state only once its transaction commits. */
+interface ChunkOutcome {
+  created: number;
+  skipped: number;
+  failed: number;
+  problems: ImportProblem[];
+  firstTaskId: string | null;
+  lastTaskId: string | null;
+  claimed: Map<string, number>;
+  containers: Map<string, Container>;
 }
 
 const FILE_REFERENCE = /^groundwork:\/\/files\/([0-9a-f]{24})$/;
@@ -223,29 +294,81 @@ export class TaskService {
   }
 
   /**
-   * Creates many tasks from NDJSON lines in one transaction. Valid rows stream into the table with COPY
-   * while later lines are still being validated; if any line is invalid (or names a taken unique_id),
-   * the transaction rolls back, nothing is written, and every bad line (up to 100) is reported.
+   * Creates many tasks of one type from the rows of an import (NDJSON or CSV, read by the route).
+   *
+   * `mode: 'all'` (all or nothing): every row is validated in one transaction, valid rows streaming into the
+   * table with COPY while later rows are still being validated; if any row is unreadable or invalid (or
+   * names a taken unique_id), the transaction rolls back, nothing is written, and every bad line (up to 100)
+   * is reported in a 400.
+   *
+   * `mode: 'partial'`: rows are taken in chunks of {@link IMPORT_CHUNK_ROWS}, each chunk one transaction
+   * with one COPY of its valid rows; invalid rows are counted as `failed` and reported by line (the first
+   * {@link MAX_IMPORT_PROBLEMS}), and the request succeeds. Chunks already written stay written if a later
+   * one fails for a reason not of its rows (the body exceeding the size limit, the database going away);
+   * re-sending the body with `onDuplicate: 'skip'` then creates only what is missing, when rows carry
+   * unique_ids.
+   *
+   * `onDuplicate: 'skip'`: a row whose unique_id is held by an existing task, or by an earlier row of the
+   * same import, is counted as `skipped` before it is validated, so re-running an import (or resuming one)
+   * creates each task once. With `'error'` such a row is a bad row.
    */
-  async createMany(
+  async importTasks(
     p: Principal,
     typeName: string,
-    lines: Iterable<{ line: number; body: unknown }>,
-    defaults: { project?: string; batch?: string },
-  ): Promise<{ created: number; firstTaskId: string | null; lastTaskId: string | null }> {
+    rows: AsyncIterable<ImportRow[]> | Iterable<ImportRow[]>,
+    options: ImportOptions,
+  ): Promise<ImportResult> {
     const type = this.type(typeName);
+    const defaults = {
+      ...(options.project !== undefined ? { project: options.project } : {}),
+      ...(options.batch !== undefined ? { batch: options.batch } : {}),
+    };
+    if (options.mode === 'partial') return this.#importPartial(p, type, rows, defaults, options.onDuplicate);
+    const lines: Array<{ line: number; body: unknown }> = [];
+    const unreadable: BulkLineError[] = [];
+    for await (const batch of rows) {
+      for (const row of batch) {
+        if ('body' in row) lines.push(row);
+        else {
+          unreadable.push({ line: row.line, error: describeDetails(row.problems) });
+          if (unreadable.length >= 100) throw rejectedImport(unreadable);
+        }
+      }
+    }
+    if (unreadable.length > 0) throw rejectedImport(unreadable);
+    if (lines.length === 0) throw emptyImport();
+    const result = await this.#createAll(p, type, lines, defaults, options.onDuplicate);
+    return { ...result, failed: 0, problems: [] };
+  }
+
+  /** The all-or-nothing import (see `importTasks`). */
+  async #createAll(
+    p: Principal,
+    type: TaskType,
+    lines: ReadonlyArray<{ line: number; body: unknown }>,
+    defaults: { project?: string; batch?: string },
+    onDuplicate: ImportOptions['onDuplicate'],
+  ): Promise<Omit<ImportResult, 'failed' | 'problems'>> {
     const uniqueIds = new Map<string, number>();
     try {
-      return await this.#db.withOrg(p.orgId, (tx) =>
-        this.#importLines(tx, p, type, lines, defaults, uniqueIds),
-      );
+      return await this.#db.withOrg(p.orgId, async (tx) => {
+        const existing =
+          onDuplicate === 'skip'
+            ? await existingUniqueIds(
+                tx,
+                p.isTest,
+                lines.flatMap(({ body }) => rawUniqueId(body) ?? []),
+              )
+            : undefined;
+        return this.#importLines(tx, p, type, lines, defaults, uniqueIds, existing);
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // A unique_id of the import is held by an existing task: find which, in a fresh transaction.
       const taken = await this.#db.withOrg(p.orgId, (tx) =>
         findTaskIdsByUniqueIds(tx, p.isTest, [...uniqueIds.keys()]),
       );
-      if (taken.size === 0) {
+      if (taken.size === 0 || onDuplicate === 'skip') {
         throw new ApiError(
           'unique_id_taken',
           'A unique_id of this import was taken while it ran; retry the import.',
@@ -267,13 +390,15 @@ export class TaskService {
     lines: Iterable<{ line: number; body: unknown }>,
     defaults: { project?: string; batch?: string },
     uniqueIds: Map<string, number>,
-  ): Promise<{ created: number; firstTaskId: string | null; lastTaskId: string | null }> {
+    existing: ReadonlyMap<string, string> | undefined,
+  ): Promise<Omit<ImportResult, 'failed' | 'problems'>> {
     const errors: BulkLineError[] = [];
     const fileIds = new Map<string, number>();
-    const containers = new Map<string, { project: ProjectRow; batch: BatchRow | undefined }>();
+    const containers = new Map<string, Container>();
     let sink: CopySink | undefined;
     let chunk: string[] = [];
     let created = 0;
+    let skipped = 0;
     // Test tasks complete at creation; those with a callback get their delivery after the COPY.
     const completedWithCallback: TaskRow[] = [];
     const callbackNames = new Map<string, TaskNames>();
@@ -289,6 +414,13 @@ export class TaskService {
       sink = undefined;
     };
     for (const { line, body } of lines) {
+      if (existing) {
+        const uniqueId = rawUniqueId(body);
+        if (uniqueId !== undefined && (existing.has(uniqueId) || uniqueIds.has(uniqueId))) {
+          skipped++;
+          continue;
+        }
+      }
       try {
         const { common, params } = this.#splitBody(body, defaults);
         const key = `${common.project ?? ''}\u0000${common.batch ?? ''}`;
@@ -355,7 +487,194 @@ export class TaskService {
     for (const container of containers.values()) {
       if (container.batch) await this.#afterTaskAdded(tx, container.batch);
     }
-    return { created, firstTaskId, lastTaskId };
+    return { created, skipped, firstTaskId, lastTaskId };
+  }
+
+  /** The partial import (see `importTasks`): chunk by chunk, each in its own transaction. */
+  async #importPartial(
+    p: Principal,
+    type: TaskType,
+    rows: AsyncIterable<ImportRow[]> | Iterable<ImportRow[]>,
+    defaults: { project?: string; batch?: string },
+    onDuplicate: ImportOptions['onDuplicate'],
+  ): Promise<ImportResult> {
+    const state: PartialImportState = {
+      result: { created: 0, skipped: 0, failed: 0, problems: [], firstTaskId: null, lastTaskId: null },
+      claimed: new Map(),
+      containers: new Map(),
+    };
+    let seen = 0;
+    let chunk: ImportRow[] = [];
+    for await (const batch of rows) {
+      for (const row of batch) {
+        seen++;
+        chunk.push(row);
+        if (chunk.length >= IMPORT_CHUNK_ROWS) {
+          await this.#importChunk(p, type, chunk, defaults, onDuplicate, state);
+          chunk = [];
+        }
+      }
+    }
+    if (chunk.length > 0) await this.#importChunk(p, type, chunk, defaults, onDuplicate, state);
+    if (seen === 0) throw emptyImport();
+    return state.result;
+  }
+
+  /**
+   * Writes one chunk of a partial import in one transaction and adds its outcome to `state`. A unique_id
+   * taken by a concurrent writer between the check and the COPY fails the COPY; the chunk is then retried
+   * (its check now sees the winner), at most twice.
+   */
+  async #importChunk(
+    p: Principal,
+    type: TaskType,
+    rows: readonly ImportRow[],
+    defaults: { project?: string; batch?: string },
+    onDuplicate: ImportOptions['onDuplicate'],
+    state: PartialImportState,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await this.#db.withOrg(p.orgId, (tx) =>
+          this.#writeChunk(tx, p, type, rows, defaults, onDuplicate, state),
+        );
+        const { result } = state;
+        result.created += outcome.created;
+        result.skipped += outcome.skipped;
+        result.failed += outcome.failed;
+        const problems = outcome.problems.sort((a, b) => a.line - b.line);
+        result.problems.push(...problems.slice(0, MAX_IMPORT_PROBLEMS - result.problems.length));
+        result.firstTaskId ??= outcome.firstTaskId;
+        result.lastTaskId = outcome.lastTaskId ?? result.lastTaskId;
+        for (const [uniqueId, line] of outcome.claimed) state.claimed.set(uniqueId, line);
+        for (const [key, container] of outcome.containers) state.containers.set(key, container);
+        return;
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  async #writeChunk(
+    tx: Db,
+    p: Principal,
+    type: TaskType,
+    rows: readonly ImportRow[],
+    defaults: { project?: string; batch?: string },
+    onDuplicate: ImportOptions['onDuplicate'],
+    state: PartialImportState,
+  ): Promise<ChunkOutcome> {
+    const outcome: ChunkOutcome = {
+      created: 0,
+      skipped: 0,
+      failed: 0,
+      problems: [],
+      firstTaskId: null,
+      lastTaskId: null,
+      claimed: new Map(),
+      containers: new Map(),
+    };
+    const fail = (line: number, problem: ApiError | readonly ErrorDetail[]) => {
+      outcome.failed++;
+      for (const detail of problemDetails(problem)) outcome.problems.push({ line, ...detail });
+    };
+    // Containers looked up in this transaction are kept only if it commits (a default project it created
+    // would otherwise be remembered after a rollback); lookups that failed are kept for this chunk only.
+    const refused = new Map<string, ApiError>();
+    const container = async (common: CommonTaskFields): Promise<Container> => {
+      const key = `${common.project ?? ''}\u0000${common.batch ?? ''}`;
+      const known = state.containers.get(key) ?? outcome.containers.get(key);
+      if (known) return known;
+      const error = refused.get(key);
+      if (error) throw error;
+      try {
+        const found = await this.#resolveContainer(tx, p, type.name, common);
+        outcome.containers.set(key, found);
+        return found;
+      } catch (caught) {
+        if (caught instanceof ApiError) refused.set(key, caught);
+        throw caught;
+      }
+    };
+    const existing = await existingUniqueIds(
+      tx,
+      p.isTest,
+      rows.flatMap((row) => ('body' in row ? (rawUniqueId(row.body) ?? []) : [])),
+    );
+    const pending: Array<{ line: number; prepared: PreparedTask; container: Container }> = [];
+    for (const row of rows) {
+      if (!('body' in row)) {
+        fail(row.line, row.problems);
+        continue;
+      }
+      const uniqueId = rawUniqueId(row.body);
+      if (uniqueId !== undefined) {
+        const holder = existing.get(uniqueId);
+        const earlier = state.claimed.get(uniqueId) ?? outcome.claimed.get(uniqueId);
+        if (holder !== undefined || earlier !== undefined) {
+          if (onDuplicate === 'skip') outcome.skipped++;
+          else {
+            fail(row.line, [
+              {
+                path: 'unique_id',
+                message:
+                  holder !== undefined
+                    ? `${JSON.stringify(uniqueId)} is already used for a different task (${holder})`
+                    : `${JSON.stringify(uniqueId)} repeats line ${earlier}`,
+              },
+            ]);
+          }
+          continue;
+        }
+      }
+      try {
+        const { common, params } = this.#splitBody(row.body, defaults);
+        const target = await container(common);
+        const prepared = this.#prepare(p, type, target.project, target.batch, common, params, 'params');
+        pending.push({ line: row.line, prepared, container: target });
+        if (prepared.row.uniqueId) outcome.claimed.set(prepared.row.uniqueId, row.line);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        fail(row.line, error);
+      }
+    }
+    const fileIds = new Set(pending.flatMap((entry) => entry.prepared.fileIds));
+    const found = fileIds.size > 0 ? await existingFileIds(tx, p.isTest, [...fileIds]) : fileIds;
+    const writable = pending.filter((entry) => {
+      const missing = entry.prepared.fileIds.find((id) => !found.has(id));
+      if (missing === undefined) return true;
+      fail(entry.line, [{ path: 'attachment', message: `groundwork://files/${missing} does not exist` }]);
+      if (entry.prepared.row.uniqueId) outcome.claimed.delete(entry.prepared.row.uniqueId);
+      return false;
+    });
+    if (writable.length === 0) return outcome;
+    const sink = await this.#db.openCopy(tx, 'tasks', TASK_INSERT_COLUMNS);
+    await sink.write(writable.map((entry) => copyLine(entry.prepared.row, p.orgId)).join(''));
+    await sink.end();
+    const completedWithCallback: TaskRow[] = [];
+    const callbackNames = new Map<string, TaskNames>();
+    const batches = new Map<string, BatchRow>();
+    for (const { prepared, container: target } of writable) {
+      const id = prepared.row.id as string;
+      outcome.firstTaskId ??= id;
+      outcome.lastTaskId = id;
+      outcome.created++;
+      if (target.batch) batches.set(target.batch.id, target.batch);
+      if (prepared.row.status === 'completed' && prepared.row.callbackUrl) {
+        completedWithCallback.push(newTaskAsRow(prepared.row));
+        callbackNames.set(id, { project: target.project.name, batch: target.batch?.name });
+      }
+    }
+    if (completedWithCallback.length > 0) {
+      await enqueueTaskDeliveries({
+        tx,
+        tasks: completedWithCallback,
+        now: this.#now(),
+        names: callbackNames,
+      });
+    }
+    for (const batch of batches.values()) await this.#afterTaskAdded(tx, batch);
+    return outcome;
   }
 
   /** Stores a Scale evaluation or training task as a gold task of its project. */
@@ -899,6 +1218,48 @@ function copyLine(r: NewTaskRow, orgId: string): string {
   // COPY runs as the table owner, past row-level security: the organization is checked here instead.
   if (r.orgId !== orgId) throw new Error('bulk row of another organization');
   return taskCopyLine(r);
+}
+
+/** The 400 of an import without rows. */
+function emptyImport(): ApiError {
+  return invalid('The import holds no tasks.', [{ path: 'body', message: 'empty' }]);
+}
+
+/** The unique_id a row's body asks for, read before validation (for duplicate checks). */
+function rawUniqueId(body: unknown): string | undefined {
+  if (!isPlainObject(body)) return undefined;
+  const value = body.unique_id;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Which of these unique_ids existing tasks hold (unique_id → task id), queried in slices. */
+async function existingUniqueIds(tx: Db, isTest: boolean, uniqueIds: string[]): Promise<Map<string, string>> {
+  const distinct = [...new Set(uniqueIds)];
+  const held = new Map<string, string>();
+  for (let i = 0; i < distinct.length; i += 10_000) {
+    for (const [uniqueId, taskId] of await findTaskIdsByUniqueIds(tx, isTest, distinct.slice(i, i + 10_000)))
+      held.set(uniqueId, taskId);
+  }
+  return held;
+}
+
+/** Row problems in one line of text (`categories: not valid JSON; …`). */
+function describeDetails(details: readonly ErrorDetail[]): string {
+  return details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
+}
+
+/**
+ * The field-level problems of a refused row. An error with one detail whose message reads `<path>: …`
+ * gives that fuller message (`batch: no batch named "x"` rather than `not found`).
+ */
+function problemDetails(problem: ApiError | readonly ErrorDetail[]): ErrorDetail[] {
+  if (!(problem instanceof ApiError)) return [...problem];
+  const [only, ...more] = problem.details;
+  if (!only) return [{ path: '', message: problem.message }];
+  if (more.length === 0 && only.path && problem.message.startsWith(`${only.path}: `)) {
+    return [{ path: only.path, message: problem.message.slice(only.path.length + 2) }];
+  }
+  return problem.details;
 }
 
 /** The 400 of a rejected import, listing its bad lines. */

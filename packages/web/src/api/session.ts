@@ -83,3 +83,11 @@ export function canUseConsole(role: Session['role']): boolean {
 export function canManage(role: Session['role']): boolean {
   return role === 'owner' || role === 'admin' || role === 'manager';
 }
+
+/**
+ * Where a person lands after signing in: annotators and reviewers in their workbench (their work is
+ * there), everyone else in the console.
+ */
+export function homeOf(role: Session['role']): '/work' | '/console' {
+  return role === 'annotator' || role === 'reviewer' ? '/work' : '/console';
+}

@@ -26,16 +26,7 @@ export function ConsoleLayout() {
   const manager = session ? canManage(session.role) : false;
   return (
     <div className="console">
-      <AppBar>
-        <nav className="app-bar__switch" aria-label="Sections">
-          <Link to="/console" className="app-bar__link" activeProps={{ className: 'is-active' }}>
-            Console
-          </Link>
-          <Link to="/work" className="app-bar__link">
-            Workbench
-          </Link>
-        </nav>
-      </AppBar>
+      <AppBar sections />
       <div className="console__body">
         <nav className="console__nav" aria-label="Console">
           <Link to="/console" activeOptions={{ exact: true }} activeProps={{ className: 'is-active' }}>

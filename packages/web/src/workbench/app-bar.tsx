@@ -1,7 +1,7 @@
 /** The bar at the top of every signed-in page: the product, where you are, who you are, sign out. */
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { useLogout, useSession } from '../api/session.ts';
+import { canUseConsole, useLogout, useSession } from '../api/session.ts';
 
 /** The product mark and name, linking home. */
 export function Brand() {
@@ -20,16 +20,28 @@ export function Brand() {
 export interface AppBarProps {
   /** What sits in the middle: the page's title or the task's controls. */
   children?: ReactNode;
+  /** Show the Console / Workbench switch to people who may use the console (not inside the loops). */
+  sections?: boolean;
 }
 
 /** The top bar. */
-export function AppBar({ children }: AppBarProps) {
+export function AppBar({ children, sections = false }: AppBarProps) {
   const session = useSession().data;
   const logout = useLogout();
   const navigate = useNavigate();
   return (
     <header className="app-bar">
       <Brand />
+      {sections && session && canUseConsole(session.role) && (
+        <nav className="app-bar__switch" aria-label="Sections">
+          <Link to="/console" className="app-bar__link" activeProps={{ className: 'is-active' }}>
+            Console
+          </Link>
+          <Link to="/work" className="app-bar__link" activeProps={{ className: 'is-active' }}>
+            Workbench
+          </Link>
+        </nav>
+      )}
       <div className="app-bar__middle">{children}</div>
       {session && (
         <div className="app-bar__who">

@@ -61,7 +61,7 @@ export function HomePage() {
 
   return (
     <div className="app">
-      <AppBar>
+      <AppBar sections>
         <span className="app-bar__title">Home</span>
       </AppBar>
       <main className="home">

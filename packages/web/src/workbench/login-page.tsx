@@ -2,7 +2,7 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { ApiFailure } from '../api/client.ts';
-import { useLogin } from '../api/session.ts';
+import { homeOf, useLogin } from '../api/session.ts';
 import { Brand } from './app-bar.tsx';
 import './workbench.css';
 
@@ -18,7 +18,7 @@ export function LoginPage() {
     event.preventDefault();
     login.mutate(
       { email: email.trim(), password },
-      { onSuccess: () => void navigate({ href: next ?? '/work', replace: true }) },
+      { onSuccess: (session) => void navigate({ href: next ?? homeOf(session.role), replace: true }) },
     );
   };
 

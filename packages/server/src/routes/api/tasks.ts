@@ -1,13 +1,15 @@
-/** `/api/tasks`: task reads and the bulk NDJSON import. */
+/** `/api/tasks`: task reads and the bulk import (NDJSON or CSV). */
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../../app.ts';
 import { ApiError, invalid } from '../../errors.ts';
 import { apiTaskSchema, presentTask } from '../../presenters/api.ts';
+import { csvImportRows } from '../../services/task-import-csv.ts';
+import { IMPORT_CHUNK_ROWS, MAX_IMPORT_PROBLEMS } from '../../services/tasks.ts';
 import { requireRole, roleNote } from './auth.ts';
 import { dateQuery, errorResponses, idParams, withFieldNames } from './common.ts';
-import { readNdjson } from './ndjson.ts';
+import { ndjsonRows, readNdjson } from './ndjson.ts';
 
 /** The most tasks one import may hold. */
 export const MAX_IMPORT_LINES = 1_000_000;
@@ -37,17 +39,41 @@ const taskListQuery = z.object({
 });
 
 const importQuery = z.object({
-  type: z.string().min(1).describe('Task type of every line, e.g. `categorization`.'),
-  project: z.string().min(1).optional().describe('Project of lines that name neither a project nor a batch.'),
-  batch: z.string().min(1).optional().describe('Batch of lines that name neither a project nor a batch.'),
+  type: z.string().min(1).describe('Task type of every row, e.g. `categorization`.'),
+  project: z.string().min(1).optional().describe('Project of rows that name neither a project nor a batch.'),
+  batch: z.string().min(1).optional().describe('Batch of rows that name neither a project nor a batch.'),
+  format: z
+    .enum(['ndjson', 'csv'])
+    .optional()
+    .describe('How the body is written; default from the Content-Type (`text/csv` → `csv`, else `ndjson`).'),
+  mode: z
+    .enum(['all', 'partial'])
+    .default('all')
+    .describe(
+      '`all` (default): any bad row fails the whole import and nothing is written; `partial`: good rows are created, bad rows are reported in `problems`.',
+    ),
+  onDuplicate: z
+    .enum(['error', 'skip'])
+    .default('error')
+    .describe(
+      '`error` (default): a row whose unique_id is taken is a bad row; `skip`: it is counted as `skipped` (for idempotent re-runs and resumed imports).',
+    ),
 });
 
-const ndjsonBody = z
+const importBody = z
   .custom<Readable>(() => true)
   .meta({ type: 'string' })
   .describe(
-    "One task per line as a JSON object with the fields of Scale's task creation (`attachment`, `project`, `batch`, `unique_id`, `metadata`, ...); blank lines are skipped.",
+    "NDJSON: one task per line as a JSON object with the fields of Scale's task creation (`attachment`, `project`, `batch`, `unique_id`, `metadata`, ...); blank lines are skipped. CSV: a header row naming the fields — `attachment`, `unique_id`, `instruction`, `priority`, `callback_url`, `batch`, `project`, `tags` (`;`-separated), `metadata` (a JSON object), `metadata.<key>`, and `params.<key>` or any other column for the type's params (e.g. `categories`); a params or metadata cell starting with `[` or `{` is read as JSON, an empty cell is left out.",
   );
+
+const importProblemSchema = z
+  .object({
+    line: z.int().describe('Line of the bad row in the body, from 1 (a CSV header is line 1).'),
+    path: z.string().describe('The field (or CSV column) at fault; empty for the whole row.'),
+    message: z.string().describe('What is wrong.'),
+  })
+  .describe('A problem of a bad row.');
 
 /** Task routes. */
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -117,6 +143,9 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  // CSV bodies are streamed to the import like NDJSON ones (this plugin's routes only).
+  app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
+
   app.post(
     '/tasks/import',
     {
@@ -124,17 +153,26 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['tasks'],
         operationId: 'importTasks',
-        summary: 'Import tasks in bulk (NDJSON)',
-        description: `Creates many tasks of one type from an \`application/x-ndjson\` body, all or nothing: every line is validated first and if any is invalid nothing is written and the error details name each bad line (\`line 12\`). At most ${MAX_IMPORT_LINES.toLocaleString('en')} lines. ${roleNote('manager')}`,
-        consumes: ['application/x-ndjson'],
+        summary: 'Import tasks in bulk (NDJSON or CSV)',
+        description: `Creates many tasks of one type from an \`application/x-ndjson\` or \`text/csv\` body. By default all or nothing: every row is validated first and if any is invalid nothing is written and the error details name each bad line (\`line 12\`). With \`mode=partial\` the good rows are created (in chunks of ${IMPORT_CHUNK_ROWS.toLocaleString('en')}, each in one transaction) and each bad row is reported by line, field and message in \`problems\`; only a body that cannot be read at all fails the request. With \`onDuplicate=skip\` rows whose unique_id already exists are counted as \`skipped\`, so an import can be re-run or resumed. Line numbers count from 1 over the whole body (a CSV header is line 1). At most ${MAX_IMPORT_LINES.toLocaleString('en')} rows. ${roleNote('manager')}`,
+        consumes: ['application/x-ndjson', 'text/csv'],
         querystring: importQuery,
-        body: ndjsonBody,
+        body: importBody,
         response: {
           200: z
             .object({
               created: z.int().describe('Number of tasks created.'),
-              firstTaskId: z.string().nullable().describe('Id of the task of the first line.'),
-              lastTaskId: z.string().nullable().describe('Id of the task of the last line.'),
+              skipped: z
+                .int()
+                .describe('Rows not created because their unique_id already exists (`onDuplicate=skip`).'),
+              failed: z.int().describe('Bad rows, not created (`mode=partial`; 0 otherwise).'),
+              problems: z
+                .array(importProblemSchema)
+                .describe(
+                  `Problems of the bad rows in line order, the first ${MAX_IMPORT_PROBLEMS.toLocaleString('en')}.`,
+                ),
+              firstTaskId: z.string().nullable().describe('Id of the first task created.'),
+              lastTaskId: z.string().nullable().describe('Id of the last task created.'),
             })
             .describe('The outcome of an import.'),
           ...errorResponses,
@@ -146,7 +184,10 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const body = request.body as unknown;
       if (!isReadable(body)) {
-        throw new ApiError('unsupported_media_type', 'Send the tasks as application/x-ndjson, one per line.');
+        throw new ApiError(
+          'unsupported_media_type',
+          'Send the tasks as application/x-ndjson (one per line) or text/csv (a header row, then one task per row).',
+        );
       }
       const declared = Number(request.headers['content-length']);
       if (declared > maxImportBytes) {
@@ -164,13 +205,24 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
           throw invalid(`type: ${error.message}`, [{ path: 'type', message: error.message }]);
         throw error;
       }
-      const lines = await readNdjson(body, { maxBytes: maxImportBytes, maxLines: MAX_IMPORT_LINES });
-      if (lines.length === 0)
-        throw invalid('The import holds no tasks.', [{ path: 'body', message: 'empty' }]);
-      return tasks.createMany(principal, q.type, lines, {
+      const contentType = String(request.headers['content-type'] ?? '').toLowerCase();
+      const format = q.format ?? (contentType.startsWith('text/csv') ? 'csv' : 'ndjson');
+      const limits = { maxBytes: maxImportBytes, maxLines: MAX_IMPORT_LINES };
+      const options = {
         ...(q.project !== undefined ? { project: q.project } : {}),
         ...(q.batch !== undefined ? { batch: q.batch } : {}),
-      });
+        mode: q.mode,
+        onDuplicate: q.onDuplicate,
+      };
+      if (format === 'ndjson' && q.mode === 'all') {
+        // All or nothing: read (and check) every line before anything is written, as before.
+        const lines = await readNdjson(body, limits);
+        if (lines.length === 0)
+          throw invalid('The import holds no tasks.', [{ path: 'body', message: 'empty' }]);
+        return tasks.importTasks(principal, q.type, [lines], options);
+      }
+      const rows = format === 'csv' ? csvImportRows(body, limits) : ndjsonRows(body, limits);
+      return tasks.importTasks(principal, q.type, rows, options);
     },
   );
 };
