@@ -339,6 +339,8 @@ describe('COCO', () => {
     expect(headers['content-disposition']).toBe(`attachment; filename="street-coco-${date}.json"`);
     expect(headers['content-type']).toMatch(/^application\/json/);
     const file = JSON.parse(bytes.toString('utf8'));
+    // The annotations stream into the file first; categories, known at the end, come last.
+    expect(Object.keys(file)).toEqual(['info', 'licenses', 'annotations', 'images', 'categories']);
     const checked = cocoSchema.safeParse(file);
     expect(checked.success, JSON.stringify(checked.error?.issues)).toBe(true);
     expect(file.info).toMatchObject({ description: 'street', version: '0', contributor: 'Groundwork' });
@@ -798,7 +800,8 @@ describe('failures and cancellation', () => {
   });
 
   it('cancels a running export between pages and leaves nothing behind', async () => {
-    // Written as already claimed (running under a fence, fresh), so the runner's relay leaves it to this run.
+    // Written as already claimed by a relay (queued under a fresh fence), so the runner's relay leaves it
+    // to the run below.
     const fence = new Date();
     const project = await api('GET', '/projects/street');
     const id = newId();
@@ -810,9 +813,9 @@ describe('failures and cancellation', () => {
         projectId: project.body.id,
         format: 'scale_json',
         options: { asOf: new Date().toISOString(), status: 'any' },
-        status: 'running',
+        status: 'queued',
         paramsVersion: 0,
-        startedAt: fence,
+        createdAt: new Date(fence.getTime() - 1000),
         updatedAt: fence,
       }),
     );
@@ -851,9 +854,10 @@ describe('failures and cancellation', () => {
     expect(refused.body.code).toBe('export_finished');
   });
 
-  it('runs a job delivered twice once, and claims again a run that went silent', async () => {
+  it('runs a job delivered twice once, and claims again a run that went silent or a job that was lost', async () => {
     const project = await api('GET', '/projects/street');
-    const claimed = async (fence: Date, updatedAt: Date) => {
+    /** An export as a relay left it: queued under a claim (`fence`), or running since `fence` and silent. */
+    const claimed = async (status: 'queued' | 'running', fence: Date) => {
       const id = newId();
       await ctx.db.withOrg(org.id, (tx) =>
         insertExport(tx, {
@@ -863,17 +867,18 @@ describe('failures and cancellation', () => {
           projectId: project.body.id,
           format: 'coco',
           options: { asOf: new Date().toISOString(), status: 'completed' },
-          status: 'running',
+          status,
           paramsVersion: 0,
-          startedAt: fence,
-          updatedAt,
+          createdAt: new Date(fence.getTime() - 1000),
+          updatedAt: fence,
+          ...(status === 'running' ? { startedAt: fence } : {}),
         }),
       );
       return id;
     };
     const deps = { db: ctx.db, blobs: createBlobStore(ctx.config.blobStore), log: silent };
     const fence = new Date();
-    const twice = await claimed(fence, fence);
+    const twice = await claimed('queued', fence);
     const job = { orgId: org.id, exportId: twice, fence: fence.toISOString() };
     const outcomes = await Promise.all([runExport(deps, job), runExport(deps, job)]);
     expect(outcomes.sort()).toEqual(['completed', 'skipped']);
@@ -883,7 +888,7 @@ describe('failures and cancellation', () => {
     // A run whose process died: running, silent for 10 minutes. The relay claims it again under a new
     // fence; the dead run's fence no longer holds it.
     const old = new Date(Date.now() - 10 * 60_000);
-    const silentRun = await claimed(old, old);
+    const silentRun = await claimed('running', old);
     await relayDueExports(runner, { db: ctx.db });
     runner.notify('export.run');
     const finished = await waitFor(silentRun);
@@ -893,6 +898,12 @@ describe('failures and cancellation', () => {
       'skipped',
     );
     expect(blobsOf(silentRun)).toHaveLength(2);
+
+    // A job that never started (its worker died with it in the queue): queued under a claim 11 minutes old.
+    const lostJob = await claimed('queued', new Date(Date.now() - 11 * 60_000));
+    await relayDueExports(runner, { db: ctx.db });
+    runner.notify('export.run');
+    expect((await waitFor(lostJob)).status).toBe('completed');
   });
 });
 

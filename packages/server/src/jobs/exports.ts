@@ -4,10 +4,12 @@
  *
  * 1. The relay (a periodic task) claims queued exports of every organization with `FOR UPDATE SKIP
  *    LOCKED` — and running ones whose run went silent for {@link EXPORT_STALE_MS} (its process died) —
- *    stamps each `running` with a fence (`started_at`) and queues one `export.run` job per export in the
- *    same transaction.
- * 2. The job runs the export under that fence (services/export-writers/run.ts): a second delivery of the
- *    job, or a run that lost the export to cancellation or to a newer claim, writes nothing.
+ *    stamps each with a fence (`updated_at`, the export staying `queued`) and queues one `export.run` job
+ *    per export in the same transaction. A queued export whose job has not started after
+ *    {@link EXPORT_RELAY_LEASE_MS} (the worker holding it died) is claimed again.
+ * 2. The job starts the export only if the fence still holds (it becomes `running` under a fence of its
+ *    own, see services/export-writers/run.ts): a second delivery of the job, or a run that lost the export
+ *    to cancellation or to a newer claim, writes nothing.
  *
  * Exports are heavy (a whole project streamed through one process), so a process runs one at a time.
  */
@@ -25,6 +27,12 @@ export const EXPORT_QUEUE = 'export.run';
  * progress after every page and every second while copying spools, so this is many times any pause.
  */
 export const EXPORT_STALE_MS = 5 * 60_000;
+/**
+ * A queued export whose job has not started this long after the relay queued it is queued again (the
+ * worker that held the job died). Jobs waiting behind a long export may be queued twice; the fence makes
+ * the older job a no-op.
+ */
+export const EXPORT_RELAY_LEASE_MS = 10 * 60_000;
 /** Most exports claimed by one relay run. */
 const RELAY_BATCH = 10;
 
@@ -71,10 +79,13 @@ export async function relayDueExports(
   deps: Pick<ExportJobDeps, 'db' | 'now'>,
 ): Promise<number> {
   const now = deps.now?.() ?? new Date();
-  const staleBefore = new Date(now.getTime() - EXPORT_STALE_MS);
-  if (!(await anyExportDue(deps.db.system, staleBefore))) return 0;
+  const due = {
+    relayedBefore: new Date(now.getTime() - EXPORT_RELAY_LEASE_MS),
+    staleBefore: new Date(now.getTime() - EXPORT_STALE_MS),
+  };
+  if (!(await anyExportDue(deps.db.system, due))) return 0;
   return deps.db.withSystem(async (tx) => {
-    const claimed = await claimDueExports(tx, now, staleBefore, RELAY_BATCH);
+    const claimed = await claimDueExports(tx, now, due, RELAY_BATCH);
     await runner.insert<ExportJob>(
       EXPORT_QUEUE,
       claimed.map((e) => ({ orgId: e.orgId, exportId: e.id, fence: now.toISOString() })),

@@ -3,9 +3,10 @@
  * organization (row-level security) and also name the environment; `claimDueExports` runs on the system
  * connection, across organizations, for the job relay.
  *
- * A running export is fenced by its `started_at`: every write of a run (progress, completion, failure) is
- * conditional on the export still being `running` with the `started_at` that run set, so a canceled
- * export, or one that another run took over after this one went silent, refuses the stale run's writes.
+ * A queued export is claimed by the relay with a fence in `updated_at`, which the job's run must match to
+ * start it. A running export is fenced by its `started_at`: every write of a run (progress, completion,
+ * failure) is conditional on the export still being `running` with the `started_at` that run set, so a
+ * canceled export, or one claimed again after its run went silent, refuses the stale run's writes.
  */
 import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
@@ -60,63 +61,85 @@ export async function cancelExport(tx: Db, id: string, now: Date): Promise<Expor
   return row;
 }
 
-/** Whether any export waits for a run: queued, or running but silent since `staleBefore`. */
-export async function anyExportDue(system: Db, staleBefore: Date): Promise<boolean> {
+/** When an export is due for the relay. */
+export interface ExportDue {
+  /** A queued export relayed before this (its job never started: the worker died) is relayed again. */
+  relayedBefore: Date;
+  /** A running export silent since this (no progress: its process died) is claimed again. */
+  staleBefore: Date;
+}
+
+/** Whether any export waits for the relay (see {@link claimDueExports}). */
+export async function anyExportDue(system: Db, due: ExportDue): Promise<boolean> {
   const [row] = await system
     .select({ id: datasetExports.id })
     .from(datasetExports)
-    .where(dueCondition(staleBefore))
+    .where(dueCondition(due))
     .limit(1);
   return row !== undefined;
 }
 
-function dueCondition(staleBefore: Date) {
+function dueCondition(due: ExportDue) {
   return or(
-    eq(datasetExports.status, 'queued'),
-    and(eq(datasetExports.status, 'running'), lt(datasetExports.updatedAt, staleBefore)),
+    and(
+      eq(datasetExports.status, 'queued'),
+      or(
+        eq(datasetExports.updatedAt, datasetExports.createdAt),
+        lt(datasetExports.updatedAt, due.relayedBefore),
+      ),
+    ),
+    and(eq(datasetExports.status, 'running'), lt(datasetExports.updatedAt, due.staleBefore)),
   );
 }
 
 /**
- * Claims up to `limit` exports that wait for a run, of every organization (system transaction): queued
- * ones, and running ones whose run went silent (no progress since `staleBefore`: its process died). Each
- * becomes `running` with `started_at = fence`, the claim the queued job carries; progress starts over.
+ * Claims up to `limit` exports for runs, of every organization (system transaction), skipping rows
+ * another relay holds: queued exports never relayed (`updated_at = created_at`) or relayed long ago, and
+ * running exports whose run went silent. Each is (again) `queued` with `updated_at = fence`: the claim the
+ * job carries, taken by {@link takeExport} when the job starts. An export stays `queued` until then.
  */
 export async function claimDueExports(
   tx: Db,
   fence: Date,
-  staleBefore: Date,
+  due: ExportDue,
   limit: number,
 ): Promise<{ id: string; orgId: string }[]> {
-  const due = await tx
+  const claimed = await tx
     .select({ id: datasetExports.id, orgId: datasetExports.orgId })
     .from(datasetExports)
-    .where(dueCondition(staleBefore))
+    .where(dueCondition(due))
     .orderBy(datasetExports.createdAt)
     .limit(limit)
     .for('update', { skipLocked: true });
-  if (due.length === 0) return [];
+  if (claimed.length === 0) return [];
   await tx
     .update(datasetExports)
-    .set({ status: 'running', startedAt: fence, updatedAt: fence, done: 0, total: null, error: null })
+    .set({ status: 'queued', updatedAt: fence, startedAt: null, done: 0, total: null, error: null })
     .where(
       inArray(
         datasetExports.id,
-        due.map((d) => d.id),
+        claimed.map((d) => d.id),
       ),
     );
-  return due;
+  return claimed;
 }
 
 /**
- * Takes a claimed export for a run: only if it is still running under the claim's `fence`. Moves the
- * fence to `run` (so a second delivery of the same job finds nothing) and returns the row.
+ * Starts a run of a claimed export: only if it is still queued under the claim's `fence` (not canceled,
+ * not claimed again). It becomes `running` with `started_at = run`, the fence of every later write of the
+ * run; a second delivery of the same job finds nothing.
  */
 export async function takeExport(tx: Db, id: string, fence: Date, run: Date): Promise<ExportRow | undefined> {
   const [row] = await tx
     .update(datasetExports)
-    .set({ startedAt: run, updatedAt: run })
-    .where(fenced(id, fence))
+    .set({ status: 'running', startedAt: run, updatedAt: run, done: 0, total: null, error: null })
+    .where(
+      and(
+        eq(datasetExports.id, id),
+        eq(datasetExports.status, 'queued'),
+        eq(datasetExports.updatedAt, fence),
+      ),
+    )
     .returning();
   return row;
 }

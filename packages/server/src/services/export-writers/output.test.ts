@@ -26,6 +26,54 @@ describe('ChunkBuffer', () => {
     expect(out.chunks.length).toBeGreaterThan(1);
   });
 
+  it('returns a promise only when it hands a chunk on', async () => {
+    const out = collector();
+    const buffer = new ChunkBuffer(out, 16);
+    expect(buffer.push('abc')).toBeUndefined();
+    const handed = buffer.push('0123456789abcdef');
+    expect(handed).toBeInstanceOf(Promise);
+    await handed;
+    await buffer.flush();
+    expect(out.chunks.map((c) => c.toString())).toEqual(['abc', '0123456789abcdef']);
+  });
+
+  it('refills one chunk for a sink done with it when its write resolves, and never for a queueing sink', async () => {
+    const kept: Uint8Array[] = [];
+    const consuming: ByteSink = {
+      consumesOnWrite: true,
+      async write(chunk) {
+        kept.push(chunk as Uint8Array);
+      },
+    };
+    const queueing: ByteSink = {
+      async write(chunk) {
+        kept.push(chunk as Uint8Array);
+      },
+    };
+    for (const sink of [consuming, queueing]) {
+      kept.length = 0;
+      const buffer = new ChunkBuffer(sink, 16);
+      await buffer.push('aaaa');
+      await buffer.flush();
+      await buffer.push('bbbb');
+      await buffer.flush();
+      const [first, second] = kept as [Uint8Array, Uint8Array];
+      expect(first).toBeInstanceOf(Uint8Array);
+      const same = first.buffer === second.buffer && first.byteOffset === second.byteOffset;
+      expect(same).toBe(sink === consuming);
+    }
+  });
+
+  it('passes large byte arrays through without copying them', async () => {
+    const out: Uint8Array[] = [];
+    const buffer = new ChunkBuffer({ write: async (chunk) => void out.push(chunk as Uint8Array) }, 16);
+    const big = Buffer.alloc(12, 1);
+    await buffer.push('x');
+    await buffer.push(big);
+    expect(out[1]).toBe(big);
+    expect(Buffer.from(out[0] ?? []).toString()).toBe('x');
+  });
+
   it('writes a string longer than a chunk on its own, and nothing when empty', async () => {
     const out = collector();
     const buffer = new ChunkBuffer(out, 8);

@@ -1,8 +1,9 @@
 /**
  * Where export writers put their bytes: a byte sink with backpressure over the stream the blob store
- * reads, a text buffer that hands it large chunks (one write per ~1 MB, not per record), and spools —
- * temporary files for sections that must come later in the file than they are produced (COCO's
- * annotations follow every image; a zip's file lists follow the files), so memory stays bounded.
+ * reads, a chunk buffer that hands it large chunks (one write per ~1 MB, not per record), and spools —
+ * temporary files for sections that must come later in the file than they are produced (COCO's image list
+ * follows its annotations; a zip's file lists and central directory follow the files), so memory stays
+ * bounded.
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';

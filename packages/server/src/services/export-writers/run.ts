@@ -11,8 +11,9 @@
  * - **Progress and cancellation**: after every page `done` is recorded under the run's fence; a refused
  *   write means the export was canceled (or taken over), and the run stops. Long phases without pages
  *   (copying a spool) check the same way every second.
- * - **Idempotent**: a second delivery of the job finds the fence moved and does nothing; a run that died
- *   is claimed again by the relay once silent, and starts over under a new fence and key.
+ * - **Idempotent**: a second delivery of the job finds the export no longer queued under its claim and does
+ *   nothing; a run that died is claimed again by the relay once silent, and starts over under a new fence
+ *   and key.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -70,7 +71,7 @@ const BATCH_NAME_CACHE_LIMIT = 10_000;
 export interface ExportJob {
   orgId: string;
   exportId: string;
-  /** The `started_at` the relay stamped (ISO 8601): the claim this job holds. */
+  /** The `updated_at` the relay stamped (ISO 8601): the claim this job holds. */
   fence: string;
 }
 
@@ -102,8 +103,8 @@ export async function runExport(deps: ExportRunDeps, job: ExportJob): Promise<Ex
   const { db, log } = deps;
   const now = () => deps.now?.() ?? new Date();
   const claim = new Date(job.fence);
-  // The run's own fence, strictly after the claim's, so a second delivery of this job finds nothing.
-  const fence = new Date(Math.max(now().getTime(), claim.getTime() + 1));
+  // The run's own fence (its `started_at`), for every later write of this run.
+  const fence = now();
   const row = await db.withOrg(job.orgId, (tx) => takeExport(tx, job.exportId, claim, fence));
   if (!row) return 'skipped';
   const context = { exportId: row.id, format: row.format };
