@@ -240,9 +240,11 @@ test.describe('the customer console', () => {
     await expect(viewer.getByRole('checkbox', { name: /Demo annotator/ })).toBeChecked();
     await expect(viewer.getByRole('checkbox', { name: /Final/ })).toBeChecked();
     const workers = page.getByRole('region', { name: 'Who worked on it' });
-    await expect(workers.getByRole('row')).toHaveCount(2);
+    // The header, the one person's row, and the full-width row under it holding their answer.
+    await expect(workers.getByRole('row')).toHaveCount(3);
     await expect(workers.getByRole('row').nth(1)).toContainText('Demo annotator');
     await expect(workers.getByRole('row').nth(1)).toContainText('submitted');
+    await expect(workers.getByRole('row').nth(2)).toContainText('Answer');
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await expect(timeline.getByRole('listitem')).toHaveCount(4);
     await expect(timeline.getByRole('listitem').nth(0)).toContainText('Task created');
