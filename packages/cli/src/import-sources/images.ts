@@ -1,10 +1,12 @@
 /**
  * Images of annotation files: telling references (URLs, `groundwork://files/…`) from local files, finding
- * a local file in the places it may be, its content type, and its size in pixels from its header (PNG, JPEG,
- * GIF, BMP, WebP) for formats whose coordinates are relative to it (YOLO, Label Studio without sizes).
+ * a local file in the places it may be, its content type, and its upright size in pixels from its header (read
+ * as the server's exports read it) for formats whose coordinates are relative to it (YOLO, Label Studio without
+ * sizes).
  */
 import { closeSync, type Dirent, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
+import { imageSizeOf } from '@groundwork/server';
 import type { ImageSource } from './types.ts';
 
 /** File name extensions read as images, lower case, with their content types. */
@@ -101,67 +103,11 @@ function head(path: string, bytes = 256 * 1024): Uint8Array {
   }
 }
 
-/** The size in px of an image file, or undefined when its header is not one this module reads. */
+/** The upright size in px of an image file (the server's reader), or undefined when its header is unreadable. */
 export function imageFileSize(path: string): { width: number; height: number } | undefined {
   try {
-    return imageSize(head(path));
+    return imageSizeOf(head(path));
   } catch {
     return undefined;
   }
-}
-
-/**
- * The size in px an image header declares: PNG (IHDR), GIF (logical screen), BMP (info header), WebP
- * (VP8, VP8L, VP8X) and JPEG (the first start-of-frame marker). Undefined for anything else or a header cut
- * short; never throws.
- */
-export function imageSize(bytes: Uint8Array): { width: number; height: number } | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const ascii = (at: number, length: number) =>
-    at + length <= bytes.length ? String.fromCharCode(...bytes.subarray(at, at + length)) : '';
-  const sized = (width: number, height: number) =>
-    width > 0 && height > 0 && Number.isFinite(width) && Number.isFinite(height)
-      ? { width, height }
-      : undefined;
-  if (bytes.length >= 24 && ascii(1, 3) === 'PNG' && ascii(12, 4) === 'IHDR') {
-    return sized(view.getUint32(16), view.getUint32(20));
-  }
-  if (bytes.length >= 10 && (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a')) {
-    return sized(view.getUint16(6, true), view.getUint16(8, true));
-  }
-  if (bytes.length >= 26 && ascii(0, 2) === 'BM') {
-    return sized(Math.abs(view.getInt32(18, true)), Math.abs(view.getInt32(22, true)));
-  }
-  if (bytes.length >= 30 && ascii(0, 4) === 'RIFF' && ascii(8, 4) === 'WEBP') {
-    const kind = ascii(12, 4);
-    if (kind === 'VP8X') {
-      const width = 1 + (view.getUint16(24, true) | (view.getUint8(26) << 16));
-      const height = 1 + (view.getUint16(27, true) | (view.getUint8(29) << 16));
-      return sized(width, height);
-    }
-    if (kind === 'VP8L') {
-      const bits = view.getUint32(21, true);
-      return sized(1 + (bits & 0x3fff), 1 + ((bits >> 14) & 0x3fff));
-    }
-    if (kind === 'VP8 ') return sized(view.getUint16(26, true) & 0x3fff, view.getUint16(28, true) & 0x3fff);
-    return undefined;
-  }
-  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
-    let at = 2;
-    while (at + 9 < bytes.length) {
-      if (bytes[at] !== 0xff) return undefined;
-      const marker = bytes[at + 1] ?? 0;
-      if (marker === 0xff) {
-        at++;
-        continue;
-      }
-      const length = view.getUint16(at + 2);
-      // Start-of-frame markers: C0–CF except C4 (Huffman tables), C8 (reserved) and CC (arithmetic coding).
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return sized(view.getUint16(at + 7), view.getUint16(at + 5));
-      }
-      at += 2 + length;
-    }
-  }
-  return undefined;
 }
