@@ -709,5 +709,10 @@ export const datasetExports = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }),
     finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
   },
-  (t) => [index('dataset_exports_list_idx').on(t.orgId, t.projectId, t.createdAt.desc()), orgIsolation()],
+  (t) => [
+    index('dataset_exports_list_idx').on(t.orgId, t.projectId, t.createdAt.desc()),
+    /** The relay's scan, every second in every process: live exports only, however many have finished. */
+    index('dataset_exports_due_idx').on(t.createdAt).where(sql`status IN ('queued', 'running')`),
+    orgIsolation(),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "dataset_exports_due_idx" ON "dataset_exports" USING btree ("created_at") WHERE status IN ('queued', 'running');
