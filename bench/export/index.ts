@@ -9,7 +9,8 @@
  *   warm-up), for what COCO reads (the image columns and each task's stored file, for its size) and what
  *   JSON Lines reads (the record columns);
  * - each format (`coco`, `jsonl`): requested through the API (an in-process app), run by a worker in a
- *   child process (the application's job runner: relay, `export.run`, blob store on disk), timed from the
+ *   child process (the application's job runner: relay, `export.run`, blob store on disk; with the Node
+ *   flags `groundwork worker` runs with), timed from the
  *   run's start to its completion (`started_at` → `finished_at`), with the worker's peak RSS.
  * `ratio` = raw seconds ÷ COCO seconds for the same rows (goal ≥ 0.4); the RSS goal is < 300 MB.
  */
@@ -21,6 +22,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { workerNodeFlags } from '@groundwork/cli/worker-flags';
 import { createTaskTypeRegistry, parseTaskParams } from '@groundwork/domain';
 import {
   buildApp,
@@ -59,7 +61,10 @@ interface Options {
   boxes: number;
   formats: string[];
   cpuProfileDir: string | undefined;
-  /** Node/V8 flags of the worker process (e.g. `--max-semi-space-size=8`). */
+  /**
+   * Node/V8 flags of the worker process: those `groundwork worker` runs with (`WORKER_NODE_FLAGS`) unless
+   * `--worker-flags` gives others (`--worker-flags=` for Node's defaults).
+   */
   workerFlags: string[];
 }
 
@@ -72,7 +77,7 @@ function parseOptions(args: string[]): Options {
       boxes: { type: 'string', default: '10' },
       formats: { type: 'string', default: 'coco,jsonl' },
       'cpu-prof': { type: 'string' },
-      'worker-flags': { type: 'string', default: '' },
+      'worker-flags': { type: 'string' },
     },
   });
   const positive = (name: string, value: string) => {
@@ -89,7 +94,7 @@ function parseOptions(args: string[]): Options {
     boxes: positive('boxes', values.boxes),
     formats,
     cpuProfileDir: values['cpu-prof'],
-    workerFlags: values['worker-flags'].split(' ').filter((f) => f !== ''),
+    workerFlags: workerNodeFlags({ GROUNDWORK_WORKER_NODE_FLAGS: values['worker-flags'] }),
   };
 }
 
@@ -265,6 +270,8 @@ interface WorkerMemory {
   rss: number;
   /** Peak RSS sampled every 10 ms since the last `mark`. */
   sampledPeak: number;
+  /** At that peak: the heap's total and used size, external and array-buffer memory, each heap space > 1 MB. */
+  peakBreakdown: Record<string, number>;
 }
 
 interface WorkerReport {
@@ -413,6 +420,11 @@ async function runExport(props: {
         throw new Error(`export ${row.status}: ${row.error}`);
       if (row.status === 'completed') {
         const { memory, cpu } = await worker.report();
+        note(
+          `  ${props.format}: at the worker's peak RSS (MB) ${Object.entries(memory.peakBreakdown)
+            .map(([name, bytes]) => `${name} ${(bytes / MB).toFixed(1)}`)
+            .join(', ')}`,
+        );
         const path = join(props.blobDir, ...(row.blob_key ?? '').split('/'));
         const counted =
           props.format === 'coco' ? await countInFile(path, '"iscrowd":') : await countInFile(path, '\n');
@@ -568,7 +580,7 @@ function report(r: {
       .toLocaleString('en')
       .padStart(12)} | ${extra.padEnd(50)} |`;
   const out: string[] = [
-    `${options.tasks.toLocaleString('en')} tasks × ${options.boxes} boxes = ${annotations.toLocaleString('en')} annotations; ${r.postgres}; ${cpus().length} CPUs, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB; Node ${process.version}${options.workerFlags.length > 0 ? `, worker flags ${options.workerFlags.join(' ')}` : ''}`,
+    `${options.tasks.toLocaleString('en')} tasks × ${options.boxes} boxes = ${annotations.toLocaleString('en')} annotations; ${r.postgres}; ${cpus().length} CPUs, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB; Node ${process.version}; worker flags ${options.workerFlags.length > 0 ? options.workerFlags.join(' ') : "none (Node's defaults)"}`,
     '',
     '| path                               |       s |       MB |    MB/s |  boxes/s     | RSS MB: export peak (idle, start peak) / ratio; CPU |',
     '| ---------------------------------- | ------: | -------: | ------: | -----------: | -------------------------------------------------- |',

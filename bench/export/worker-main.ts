@@ -6,6 +6,7 @@
  * resident size when it started and once ready, the peak of its resident size sampled every 10 ms since
  * the last `mark`, and the CPU time it has used (µs), and exits on `stop` or a closed channel.
  */
+import { getHeapSpaceStatistics } from 'node:v8';
 import { createJobRunner, databaseOptions, loadConfig, openDatabase } from '@groundwork/server';
 
 const startRss = process.memoryUsage.rss();
@@ -27,9 +28,17 @@ const idleRss = process.memoryUsage.rss();
 // RSS sampled every 10 ms since the last `mark`: the peak of a phase (the kernel's peak covers the whole
 // process, start included).
 let sampledPeak = 0;
+let peakBreakdown: Record<string, number> = {};
 let sampler: NodeJS.Timeout | undefined;
 const sample = () => {
-  sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
+  const rss = process.memoryUsage.rss();
+  if (rss <= sampledPeak) return;
+  sampledPeak = rss;
+  const { heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  peakBreakdown = { heapTotal, heapUsed, external, arrayBuffers };
+  for (const space of getHeapSpaceStatistics()) {
+    if (space.space_size > 1024 * 1024) peakBreakdown[space.space_name] = space.space_size;
+  }
 };
 
 let stopping = false;
@@ -58,6 +67,7 @@ process.on('message', (message: unknown) => {
         idleRss,
         rss: process.memoryUsage.rss(),
         sampledPeak,
+        peakBreakdown,
       },
       cpu: process.cpuUsage(),
     });

@@ -259,6 +259,7 @@ export {
   type WorkerPairAgreement,
 } from './quality/reports/agreement-report.ts';
 export { BUILT_IN_TASK_TYPES, createTaskTypeRegistry } from './registry.ts';
+export { attachmentTypeOf, type SampleImages, sampleTaskContent } from './sample-content.ts';
 export { ATTACHMENT_TYPES, type AttachmentType, attachmentReferenceSchema } from './shared/attachments.ts';
 export {
   type FieldDescriptions,

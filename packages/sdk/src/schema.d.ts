@@ -7127,6 +7127,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description The params version the change was made on; when the project is at another version by now (someone else saved), the change is refused with 409 version_conflict instead of overwriting theirs. */
+                    baseVersion?: number;
                     /** @description The new instruction; omitted keeps it when patching, clears it otherwise. */
                     instruction?: string | null;
                     /** @description The new default params. */

@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   last_owner: 409,
   invitation_accepted: 409,
   export_finished: 409,
+  version_conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

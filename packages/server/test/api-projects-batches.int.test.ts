@@ -80,6 +80,48 @@ describe('/api/projects', () => {
     expect(history.body.items[1].params).toEqual({ categories: ['cat', 'dog', 'bird'] });
   });
 
+  it('refuses a params change made on a version someone else has replaced, and lets one of two racing changes in', async () => {
+    await api('POST', '/projects', {
+      name: 'racing',
+      type: 'categorization',
+      params: { categories: ['a', 'b'] },
+    });
+    const first = await api('POST', '/projects/racing/params', {
+      params: { categories: ['a', 'b', 'c'] },
+      baseVersion: 0,
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(1);
+    const stale = await api('POST', '/projects/racing/params', {
+      params: { categories: ['x', 'y'] },
+      baseVersion: 0,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('version_conflict');
+    expect(stale.body.message).toMatch(/version 1/);
+    expect(paths(stale.body)).toEqual(['baseVersion']);
+    expect((await api('GET', '/projects/racing')).body).toMatchObject({
+      version: 1,
+      params: { categories: ['a', 'b', 'c'] },
+    });
+
+    const racing = await Promise.all(
+      [
+        ['p', 'q'],
+        ['r', 's'],
+      ].map((categories) =>
+        api('POST', '/projects/racing/params', { params: { categories }, baseVersion: 1 }),
+      ),
+    );
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 409]);
+    const history = await api('GET', '/projects/racing/param-history');
+    expect(history.body.items.map((v: Body) => v.version)).toEqual([0, 1, 2]);
+
+    const negative = await api('POST', '/projects/racing/params', { params: {}, baseVersion: -1 });
+    expect(negative.status).toBe(400);
+    expect(paths(negative.body)).toEqual(['baseVersion']);
+  });
+
   it('names the bad field of a bad request', async () => {
     const missing = await api('POST', '/projects', { name: 'x' });
     expect(missing.status).toBe(400);
@@ -96,6 +138,22 @@ describe('/api/projects', () => {
     });
     expect(badParams.status).toBe(400);
     expect(paths(badParams.body)[0]).toMatch(/^params\.categories/);
+
+    // Rules across params (a category twice) run when the project is saved, not first at task creation.
+    const twice = await api('POST', '/projects', {
+      name: 'x',
+      type: 'categorization',
+      params: { categories: ['cat', 'cat'] },
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.code).toBe('invalid_params');
+    expect(paths(twice.body)[0]).toMatch(/^params\.categories/);
+    const twicePatched = await api('POST', '/projects/animals/params', {
+      params: { categories: ['cat', 'dog', 'dog'] },
+      patch: true,
+    });
+    expect(twicePatched.status).toBe(400);
+    expect(paths(twicePatched.body)[0]).toMatch(/^params\.categories/);
 
     const badPatch = await api('POST', '/projects/animals/params', { params: {}, patch: 'maybe' });
     expect(badPatch.status).toBe(400);

@@ -1,9 +1,11 @@
 /** Projects: a task type with default params and instructions, versioned by `setParams`. */
 import {
   describeIssues,
+  mergeProjectParams,
   type ProjectRouting,
   type ProjectWorkflow,
   parseTaskParams,
+  sampleTaskContent,
   type TaskTypeRegistry,
 } from '@groundwork/domain';
 import { recordAudit } from '../commands/record-audit.ts';
@@ -124,15 +126,29 @@ export class ProjectService {
 
   /**
    * Appends a param version. With `patch`, unspecified params are kept (given values replace old ones
-   * wholesale); without it, the new version replaces every param.
+   * wholesale); without it, the new version replaces every param. The project row is locked while it is
+   * read and updated, so two changes made on the same `baseVersion` cannot both pass.
    */
   async setParams(
     p: Principal,
     name: string,
-    input: { patch: boolean; instruction?: string | null; params: Record<string, unknown> },
+    input: {
+      patch: boolean;
+      instruction?: string | null;
+      params: Record<string, unknown>;
+      /** The version the change was made on: refused (409) when the project has moved on since. */
+      baseVersion?: number;
+    },
   ): Promise<ProjectWithHistory> {
     return this.#db.withOrg(p.orgId, async (tx) => {
       const project = await this.require(tx, p, name, true);
+      if (input.baseVersion !== undefined && input.baseVersion !== project.version) {
+        throw new ApiError(
+          'version_conflict',
+          `The project's params changed since version ${input.baseVersion}: they are at version ${project.version} now (saved by someone else). Reload them and apply your change again.`,
+          [{ path: 'baseVersion', message: `expected ${project.version}` }],
+        );
+      }
       const params = input.patch ? { ...project.params, ...input.params } : input.params;
       const instruction =
         input.instruction !== undefined ? input.instruction : input.patch ? project.instruction : null;
@@ -161,12 +177,14 @@ export class ProjectService {
 
   /**
    * Default params need not be complete (each task supplies the rest), but what they do say must be
-   * valid: the defaults are validated alone and only the issues under keys they contain are reported.
+   * valid: the defaults are validated over a sample task's content (so that rules joining params and
+   * content, and rules across params, run as they will for real tasks) and only the issues under keys the
+   * defaults contain are reported.
    */
   #checkDefaults(typeName: string, params: Record<string, unknown>): void {
     const type = this.#types.get(typeName);
     if (!type || Object.keys(params).length === 0) return;
-    const result = parseTaskParams(type, params);
+    const result = parseTaskParams(type, mergeProjectParams(sampleTaskContent(typeName, params), params));
     if (result.ok) return;
     const relevant = result.issues.filter((issue) => {
       const head = issue.path.split('.')[0] ?? '';

@@ -56,6 +56,8 @@ export interface ShownAnswer<R> {
   response: R;
   /** A CSS colour that identifies this answer (outlines on an image, a stripe beside text). */
   color: string;
+  /** Drawn more prominently than the others (the final answer among the annotators' answers). */
+  emphasized?: boolean;
 }
 
 /** Props of a type's read-only viewer. */

@@ -54,6 +54,14 @@ const setParamsBody = z
       .boolean()
       .default(false)
       .describe('Keep params that are not given (given ones replace old values wholesale); default false.'),
+    baseVersion: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        'The params version the change was made on; when the project is at another version by now (someone else saved), the change is refused with 409 version_conflict instead of overwriting theirs.',
+      ),
   })
   .describe('A new version of the default params.');
 
@@ -156,6 +164,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       const b = request.body;
       const { project } = await projects.setParams(principalOf(request), request.params.name, {
         patch: b.patch,
+        ...(b.baseVersion !== undefined ? { baseVersion: b.baseVersion } : {}),
         params: b.params,
         ...(b.instruction !== undefined ? { instruction: b.instruction } : {}),
       });

@@ -146,13 +146,21 @@ export function VersionHistory({ project, canEdit }: { project: Project; canEdit
       const updated = await call(
         api.POST('/api/projects/{name}/params', {
           params: { path: { name: project.name } },
-          body: { params: version.params, instruction: version.instruction, patch: false },
+          body: {
+            params: version.params,
+            instruction: version.instruction,
+            patch: false,
+            baseVersion: project.version,
+          },
         }),
       );
       queryClient.setQueryData(setupKeys.project(project.name), updated);
       await queryClient.invalidateQueries({ queryKey: setupKeys.history(project.name) });
       setMessage({ ok: true, text: `Restored as version ${updated.version}.` });
     } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'version_conflict') {
+        await queryClient.invalidateQueries({ queryKey: setupKeys.project(project.name) });
+      }
       setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
     } finally {
       setRestoring(null);
@@ -274,7 +282,12 @@ export function InstructionsSection({ project, canEdit, onDirty }: InstructionsS
       const updated = await call(
         api.POST('/api/projects/{name}/params', {
           params: { path: { name: project.name } },
-          body: { params: {}, patch: true, instruction: text.trim() === '' ? null : text },
+          body: {
+            params: {},
+            patch: true,
+            instruction: text.trim() === '' ? null : text,
+            baseVersion: project.version,
+          },
         }),
       );
       queryClient.setQueryData(setupKeys.project(project.name), updated);
@@ -283,6 +296,9 @@ export function InstructionsSection({ project, canEdit, onDirty }: InstructionsS
       setText(updated.instruction ?? '');
       setState({ kind: 'saved', at: new Date(), note: `version ${updated.version}` });
     } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'version_conflict') {
+        await queryClient.invalidateQueries({ queryKey: setupKeys.project(project.name) });
+      }
       setState({ kind: 'error', message: error instanceof ApiFailure ? error.message : String(error) });
     }
   };

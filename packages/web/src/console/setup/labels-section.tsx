@@ -61,7 +61,12 @@ export function LabelsSection({ project, canEdit, onDirty }: LabelsSectionProps)
       const updated = await call(
         api.POST('/api/projects/{name}/params', {
           params: { path: { name: project.name } },
-          body: { params: draft, instruction: project.instruction, patch: false },
+          body: {
+            params: draft,
+            instruction: project.instruction,
+            patch: false,
+            baseVersion: project.version,
+          },
         }),
       );
       queryClient.setQueryData(setupKeys.project(project.name), updated);
@@ -71,6 +76,10 @@ export function LabelsSection({ project, canEdit, onDirty }: LabelsSectionProps)
       setState({ kind: 'saved', at: new Date(), note: `version ${updated.version}` });
     } catch (error) {
       if (error instanceof ApiFailure) setServerIssues(issuesUnder(error.details, 'params'));
+      if (error instanceof ApiFailure && error.code === 'version_conflict') {
+        // Someone else saved: show their version (the banner above then says what saving again does).
+        await queryClient.invalidateQueries({ queryKey: setupKeys.project(project.name) });
+      }
       setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     }
   };

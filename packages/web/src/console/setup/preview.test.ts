@@ -1,12 +1,6 @@
 import { createTaskTypeRegistry } from '@groundwork/domain';
 import { describe, expect, it } from 'vitest';
-import {
-  attachmentTypeOf,
-  buildPreview,
-  consoleFileUrl,
-  inStoredKeyOrder,
-  previewSample,
-} from './preview.ts';
+import { buildPreview, consoleFileUrl, inStoredKeyOrder, previewSample } from './preview.ts';
 import { SAMPLE_PHOTO_URL } from './sample-images.ts';
 import { TASK_TYPES } from './type-catalog.ts';
 
@@ -35,12 +29,6 @@ describe('previewSample', () => {
       source: 'built-in',
     });
     expect(previewSample('categorization', REVIEW_PARAMS, null).source).toBe('built-in');
-  });
-
-  it('reads the attachment type with the schema defaults', () => {
-    expect(attachmentTypeOf('categorization', {})).toBe('image');
-    expect(attachmentTypeOf('datacollection', {})).toBe('website');
-    expect(attachmentTypeOf('ranking', {})).toBeNull();
   });
 });
 

@@ -5,104 +5,24 @@
  * content of one of the project's real tasks when there is one, or a bundled sample.
  */
 import {
+  attachmentTypeOf,
   type FieldIssue,
   mergeProjectParams,
   parseTaskParams,
+  sampleTaskContent,
   type TaskTypeRegistry,
 } from '@groundwork/domain';
 import type { Params } from './image-params.ts';
 import { SAMPLE_DOCUMENT_URL, SAMPLE_PHOTO_URL } from './sample-images.ts';
 import { taskTypeInfo } from './type-catalog.ts';
 
-const REVIEW_TEXT =
-  'The kettle boils in under two minutes and the handle stays cool. The lid, though, cracked in the first week and support never answered my emails.';
-
-const NER_TEXT =
-  'Ada Lovelace met Charles Babbage in London in 1833, and later wrote notes on his Analytical Engine for the Royal Society.';
-
-const PROMPT = 'How long should I boil an egg for a runny yolk?';
-
-/** Default `attachment_type` of the types that have one (the domain schemas' defaults). */
-const DEFAULT_ATTACHMENT_TYPE: Record<string, string> = {
-  imageannotation: 'image',
-  categorization: 'image',
-  comparison: 'image',
-  transcription: 'image',
-  datacollection: 'website',
-};
-
-/** The attachment type the draft params ask for (the type's default when they name none); null when the type has none. */
-export function attachmentTypeOf(type: string, params: Params): string | null {
-  const fallback = DEFAULT_ATTACHMENT_TYPE[type];
-  if (fallback === undefined) return null;
-  return typeof params.attachment_type === 'string' ? params.attachment_type : fallback;
-}
-
-function sampleAttachment(kind: string, document = false): string {
-  switch (kind) {
-    case 'text':
-      return REVIEW_TEXT;
-    case 'image':
-      return document ? SAMPLE_DOCUMENT_URL : SAMPLE_PHOTO_URL;
-    case 'website':
-      return 'https://example.com/';
-    default:
-      return `https://example.com/sample.${kind === 'audio' ? 'mp3' : kind === 'video' ? 'mp4' : 'pdf'}`;
-  }
-}
-
 /**
- * Content for previewing a `type` task under `params` when no real task is at hand: a photo, a receipt, a
- * review, a sentence with names, a prompt with replies. Audio, video and PDF have no bundled sample (their
- * frame shows where the task's file goes).
+ * Content for previewing a `type` task under `params` when no real task is at hand (the domain's sample
+ * with the console's bundled photo and receipt). Audio, video and PDF have no bundled sample (their frame
+ * shows where the task's file goes).
  */
 export function builtInSample(type: string, params: Params): Params {
-  const kind = attachmentTypeOf(type, params) ?? 'image';
-  switch (type) {
-    case 'imageannotation':
-      return { attachment: SAMPLE_PHOTO_URL };
-    case 'categorization':
-    case 'datacollection':
-      return { attachment: sampleAttachment(kind) };
-    case 'transcription':
-      return { attachment: sampleAttachment(kind, true) };
-    case 'comparison':
-      return {
-        attachments:
-          kind === 'text'
-            ? [REVIEW_TEXT, 'Works as described. Shipping was quick and the box was well padded.']
-            : [sampleAttachment(kind), sampleAttachment(kind, true)],
-      };
-    case 'textcollection':
-      return { attachments: [{ type: 'image', content: SAMPLE_PHOTO_URL }] };
-    case 'namedentityrecognition':
-      return { text: NER_TEXT };
-    case 'pairwisepreference':
-      return {
-        prompt: PROMPT,
-        responses: [
-          {
-            id: 'sample-a',
-            content:
-              'About 6 minutes from when you lower it into boiling water, then a minute in cold water.',
-          },
-          { id: 'sample-b', content: 'Boil it as long as you like; there is no wrong answer!' },
-        ],
-      };
-    case 'ranking':
-      return {
-        prompt: PROMPT,
-        responses: [
-          { id: 'r1', content: 'Six minutes in boiling water, then into cold water.' },
-          { id: 'r2', content: 'Eggs are a great source of protein.' },
-          { id: 'r3', content: 'Four to five minutes for very runny, six for jammy.' },
-        ],
-      };
-    case 'demonstration':
-      return { prompt: PROMPT };
-    default:
-      return {};
-  }
+  return sampleTaskContent(type, params, { photo: SAMPLE_PHOTO_URL, document: SAMPLE_DOCUMENT_URL });
 }
 
 /** Where the preview's content comes from. */

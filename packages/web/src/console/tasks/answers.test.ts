@@ -60,6 +60,7 @@ describe('shownAnswers', () => {
       ['final', 'Final', FINAL_COLOR],
     ]);
     expect(shown.at(-1)?.response).toEqual({ category: 'a' });
+    expect(shown.map((a) => a.emphasized === true)).toEqual([false, false, true]);
   });
 
   it('shows the consensus while in review, and neither final nor consensus for an earlier round', () => {

@@ -49,13 +49,20 @@ export function shownAnswers(timeline: TaskTimeline, round: number): ShownAnswer
   if (round !== timeline.task.round) return answers;
   const { task, final } = timeline;
   if (task.status === 'completed' && final.response !== null) {
-    answers.push({ key: 'final', title: 'Final', response: final.response, color: FINAL_COLOR });
+    answers.push({
+      key: 'final',
+      title: 'Final',
+      response: final.response,
+      color: FINAL_COLOR,
+      emphasized: true,
+    });
   } else if (task.stage === 'review' && final.consensus !== null) {
     answers.push({
       key: 'consensus',
       title: 'Consensus (in review)',
       response: final.consensus,
       color: FINAL_COLOR,
+      emphasized: true,
     });
   }
   return answers;

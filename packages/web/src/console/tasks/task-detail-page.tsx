@@ -203,7 +203,8 @@ function AnswersCard({ timeline }: { timeline: TaskTimeline }) {
       )}
       {image && answers.some((a) => a.key === 'final') && (
         <p className="field__hint">
-          The final answer is drawn in green, on top; untick an answer in the legend to hide it.
+          The final answer is drawn in green with a thicker outline, on top; untick an answer in the legend to
+          hide it.
         </p>
       )}
     </section>

@@ -20,6 +20,9 @@ import { ZoomControls } from './ui/toolbar.tsx';
 import { useEditorValue } from './use-editor.ts';
 import './imageannotation.css';
 
+/** Outline width of an emphasized answer, a multiple of the normal width. */
+const EMPHASIZED_WIDTH = 2;
+
 /** Separates the answer key from the annotation index in viewer record ids. */
 const ID_SEPARATOR = '\u0000';
 
@@ -62,9 +65,14 @@ export function ImageannotationViewer({
   }, [editor, answers, shown]);
 
   const colors = useMemo(() => new Map(answers.map((answer) => [answer.key, answer.color])), [answers]);
+  const emphasized = useMemo(
+    () => new Set(answers.filter((answer) => answer.emphasized).map((answer) => answer.key)),
+    [answers],
+  );
   const style = useMemo<SceneStyle>(
     () => ({
       colorOf: (record) => colors.get(answerKeyOf(record.id)) ?? '#6b7280',
+      widthOf: (record) => (emphasized.has(answerKeyOf(record.id)) ? EMPHASIZED_WIDTH : 1),
       dashedOf: (record) => !isKnownLabel(params, record.annotation.type, record.annotation.label),
       connections: params.geometries.point?.connections?.map((connection) => connection.pair),
       labelOf: (record) =>
@@ -72,7 +80,7 @@ export function ImageannotationViewer({
           ? null
           : labelDisplay(labelOptions(params, record.annotation.type), record.annotation.label),
     }),
-    [colors, params],
+    [colors, emphasized, params],
   );
   const sketchColor = useMemo(() => () => '#155e4b', []);
   const zoom = useEditorValue(editor, (state) => state.camera.zoom);

@@ -31,4 +31,14 @@ describe('groupScene', () => {
       ['red', true, ['3']],
     ]);
   });
+
+  it('puts annotations of another outline width in a group of their own, width 1 by default', () => {
+    const records = [record('1', 'a'), record('2', 'a', { locked: true }), record('3', 'a')];
+    const thick: SceneStyle = { ...style, dashedOf: () => false, widthOf: (r) => (r.id === '2' ? 2 : 1) };
+    expect(groupScene(records, new Set(), thick).map((g) => [g.width, g.records.map((r) => r.id)])).toEqual([
+      [1, ['1', '3']],
+      [2, ['2']],
+    ]);
+    expect(groupScene(records, new Set(), style).map((g) => g.width)).toEqual([1, 1]);
+  });
 });

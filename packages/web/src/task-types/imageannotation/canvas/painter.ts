@@ -23,6 +23,11 @@ export interface SceneStyle {
   dashedOf(record: AnnotationRecord): boolean;
   /** Text drawn beside it, or null. */
   labelOf(record: AnnotationRecord): string | null;
+  /**
+   * Outline width as a multiple of the normal width (1 when absent): the viewer draws the final answer
+   * thicker than the annotators' answers under it.
+   */
+  widthOf?(record: AnnotationRecord): number;
   /** Pairs of point labels joined by a line (`geometries.point.connections`), a keypoint skeleton. */
   connections?: readonly (readonly [string, string])[] | undefined;
 }
@@ -33,6 +38,8 @@ export interface SceneGroup {
   color: string;
   /** Dashed outline. */
   dashed: boolean;
+  /** Outline width, a multiple of the normal width. */
+  width: number;
   /** The annotations. */
   records: AnnotationRecord[];
 }
@@ -48,10 +55,11 @@ export function groupScene(
     if (record.hidden || exclude.has(record.id)) continue;
     const color = style.colorOf(record);
     const dashed = style.dashedOf(record);
-    const key = `${color}|${dashed}`;
+    const width = style.widthOf?.(record) ?? 1;
+    const key = `${color}|${dashed}|${width}`;
     let group = groups.get(key);
     if (!group) {
-      group = { color, dashed, records: [] };
+      group = { color, dashed, width, records: [] };
       groups.set(key, group);
     }
     group.records.push(record);
@@ -139,9 +147,10 @@ export function paintScene(
   const perPixel = 1 / zoom;
   const radius = POINT_RADIUS * perPixel;
   const labels: { record: AnnotationRecord; bounds: Bounds; color: string }[] = [];
-  ctx.lineWidth = LINE_WIDTH * perPixel;
   ctx.lineJoin = 'round';
   for (const group of groups) {
+    const lineWidth = LINE_WIDTH * group.width * perPixel;
+    ctx.lineWidth = lineWidth;
     ctx.strokeStyle = group.color;
     ctx.fillStyle = group.color;
     ctx.setLineDash(group.dashed ? [6 * perPixel, 4 * perPixel] : []);
@@ -185,7 +194,6 @@ export function paintScene(
       ctx.strokeStyle = '#ffffff';
       ctx.lineWidth = perPixel;
       ctx.stroke();
-      ctx.lineWidth = LINE_WIDTH * perPixel;
     }
   }
   ctx.setLineDash([]);
