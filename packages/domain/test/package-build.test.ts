@@ -1,12 +1,20 @@
 /**
  * The built package works where the sources cannot: installed from a tarball under `node_modules`, where
  * Node refuses to strip types. The test builds into a temporary folder with the real build script, packs
- * it with npm, installs the tarball into a scratch project offline (its one dependency, zod, linked from
- * this repository's `node_modules`), and imports it with plain `node` and plain `tsc`. It also checks that
+ * it with npm, installs the tarball into a scratch project offline (its dependencies linked from this
+ * repository's `node_modules`), and imports it with plain `node` and plain `tsc`. It also checks that
  * inside the repository `@groundwork/domain` still resolves to the TypeScript sources.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -64,15 +72,19 @@ describe('the built @groundwork/domain package', () => {
     packedFiles = (pack?.files ?? []).map((file) => file.path);
 
     mkdirSync(consumer);
-    const zod = dirname(require.resolve('zod/package.json', { paths: [packageDir] }));
+    // Every dependency of the package, linked from this repository's node_modules (npm runs offline).
+    const { dependencies = {} } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    const linked = Object.fromEntries(
+      Object.keys(dependencies).map((name) => [
+        name,
+        `file:${[join(packageDir, 'node_modules', name), join(repoRoot, 'node_modules', name)].find((dir) => existsSync(dir))}`,
+      ]),
+    );
     writeFileSync(
       join(consumer, 'package.json'),
-      JSON.stringify({
-        name: 'consumer',
-        private: true,
-        type: 'module',
-        dependencies: { zod: `file:${zod}` },
-      }),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: linked }),
     );
     npm(['install', join(work, pack?.filename ?? 'missing.tgz'), '--ignore-scripts'], consumer, cache);
   }, 120_000);

@@ -6,6 +6,7 @@
  */
 import { closeSync, type Dirent, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
+import { isImageReference, resolveImage } from '@groundwork/domain';
 import { imageSizeOf } from '@groundwork/server';
 import type { ImageSource } from './types.ts';
 
@@ -27,9 +28,7 @@ export function imageContentType(path: string): string {
 }
 
 /** Whether a name is a reference the server takes as an attachment as it is: http(s) or `groundwork://files/`. */
-export function isReference(name: string): boolean {
-  return /^https?:\/\//i.test(name) || name.startsWith('groundwork://files/');
-}
+export const isReference: (name: string) => boolean = isImageReference;
 
 function isFile(path: string): boolean {
   try {
@@ -51,19 +50,40 @@ export function findImageFile(name: string, dirs: readonly string[]): string | u
 }
 
 /**
- * Where an image comes from: a local file when one is found (uploading it is what makes a round trip work
- * across servers), else the first reference among `references` (an exported file's URL), else missing.
+ * Where an image comes from: a local file when one is found in `dirs` (uploading it is what makes a round
+ * trip work across servers), else the first reference among the name and `references` (an exported file's
+ * URL), else missing with the directories that exist (the domain's rule, shared with the console).
  */
 export function imageSource(
   name: string,
   dirs: readonly string[],
   references: readonly string[] = [],
 ): ImageSource {
-  const local = findImageFile(name, dirs);
-  if (local) return { kind: 'file', path: local };
-  const reference = [name, ...references].find((candidate) => candidate && isReference(candidate));
-  if (reference) return { kind: 'reference', url: reference };
-  return { kind: 'missing', name, looked: dirs.filter((dir) => existsSync(dir)) };
+  return resolveImage(
+    name,
+    references,
+    (candidate) => findImageFile(candidate, dirs),
+    dirs.filter((dir) => existsSync(dir)),
+  );
+}
+
+/**
+ * Every file under `dir` (in its sub-folders too when `deep`), as its absolute path; an absent or unreadable
+ * directory has none.
+ */
+export function filesUnder(dir: string, deep = true): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true, recursive: deep });
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** A path relative to `dir`, with `/` separators. */
+export function relativePosix(dir: string, path: string): string {
+  return relative(dir, path).split(sep).join('/');
 }
 
 /**
@@ -72,22 +92,9 @@ export function imageSource(
  */
 export function listImages(dir: string): Map<string, string> {
   const found = new Map<string, string>();
-  const walk = (at: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(at, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && IMAGE_TYPES[extname(entry.name).toLowerCase()]) {
-        found.set(relative(dir, path).split(sep).join('/'), path);
-      }
-    }
-  };
-  walk(dir);
+  for (const path of filesUnder(dir)) {
+    if (IMAGE_TYPES[extname(path).toLowerCase()]) found.set(relativePosix(dir, path), path);
+  }
   return found;
 }
 

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
+import { datasetUniqueId } from '@groundwork/domain';
 import {
   type ApiTarget,
   createGold,
@@ -91,17 +92,6 @@ export interface ImportReport {
 
 /** An image that could not be turned into an attachment. */
 class ImageProblem extends Error {}
-
-/**
- * The unique_id of an image's task: `<format>:<project>/<key>` (`coco:street-scenes/000123.jpg`), or with a
- * digest of project and key when that would be too long. unique_ids are unique in the whole organization,
- * so the project is part of it: the same dataset imported into two projects gives tasks in both.
- */
-export function imageUniqueId(format: AnnotationFormat, project: string, key: string): string {
-  const id = `${format}:${project}/${key}`;
-  if (id.length <= 256) return id;
-  return `${format}:sha256:${createHash('sha256').update(`${project}/${key}`).digest('hex')}`;
-}
 
 /**
  * Attachments for images: references as they are, local files uploaded once — by SHA-256 in the state's
@@ -453,7 +443,7 @@ async function* imageChunks(
             JSON.stringify({
               attachment,
               attachment_type: 'image',
-              unique_id: imageUniqueId(format, job.project ?? job.type, item.key),
+              unique_id: datasetUniqueId(format, job.project ?? job.type, item.key),
               ...(job.as === 'prelabels'
                 ? { base_annotations: { annotations: item.response.annotations } }
                 : {}),

@@ -1,5 +1,5 @@
 /** What the import readers produce: chunks of task rows, or images with their answers, and problems. */
-import type { ImageannotationResponse } from '@groundwork/domain';
+import type { DatasetImageItem, DatasetImageSource, DatasetReadProblem } from '@groundwork/domain';
 
 /** The formats `groundwork import` reads. */
 export const IMPORT_FORMATS = ['csv', 'jsonl', 'coco', 'yolo', 'voc', 'labelstudio'] as const;
@@ -12,39 +12,20 @@ export type AnnotationFormat = Exclude<ImportFormat, 'csv' | 'jsonl'>;
 
 /**
  * Where an image comes from: a reference the server can use as an attachment as it is (an http(s) URL or
- * `groundwork://files/<id>`), a local file to upload, or nothing found (with the places looked at).
+ * `groundwork://files/<id>`), a local file to upload, or nothing found (with the places looked at). The
+ * domain's type, shared with the console's dataset import.
  */
-export type ImageSource =
-  | { kind: 'reference'; url: string }
-  | { kind: 'file'; path: string }
-  | { kind: 'missing'; name: string; looked: string[] };
+export type ImageSource = DatasetImageSource;
 
-/** One image of an annotation file with the answer read for it. */
-export interface ImageItem {
-  /**
-   * Names the image in reports and in the unique_id of its task (`<format>:<key>`): the image's file name
-   * (COCO `file_name`, the YOLO or VOC image), or a Label Studio task's id.
-   */
-  key: string;
-  /** The image. */
-  image: ImageSource;
-  /** Its annotations (and, where the format has them, global attributes and links). */
-  response: ImageannotationResponse;
-}
+/** One image of an annotation file with the answer read for it (key, image, response; see the domain's type). */
+export type ImageItem = DatasetImageItem;
 
-/** A problem met while reading or importing; what is known of where it is. */
-export interface ImportProblem {
-  /** The input file it is in, when the input has several (a YOLO label file, a VOC XML file). */
-  file?: string;
-  /** 1-based line in that file (CSV, JSONL, YOLO labels). */
-  line?: number;
-  /** The image it concerns (an {@link ImageItem} key). */
-  item?: string;
-  /** The field at fault (`categories`, `annotations.3.bbox`); `""` for the whole row or file. */
-  path: string;
-  /** What is wrong. */
-  message: string;
-}
+/**
+ * A problem met while reading or importing; what is known of where it is: the input `file` (when it has
+ * several), its 1-based `line` (CSV, JSONL, YOLO labels), the image `item`, the field `path` (`""` for the
+ * whole row or file) and the `message`.
+ */
+export type ImportProblem = DatasetReadProblem;
 
 /** An annotation file (or directory) read whole: its images, what could not be read, the files read. */
 export interface AnnotationSet {

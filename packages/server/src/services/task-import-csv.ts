@@ -13,18 +13,16 @@
  * A metadata or param cell that starts with `[` or `{` is parsed as JSON; any other cell is text. An empty
  * cell leaves its field out, so the project's default applies.
  *
- * Line endings: `\r\n`, `\n` and a lone `\r` each end a line (a line break inside a quoted cell reads as
- * `\n`). They are unified before csv-parse sees the text because csv-parse 7 counts the two characters of
- * `\r\n` as two lines inside quoted cells and blank lines, which would put every later line number off.
- * Quotes are relaxed (a `"` inside an unquoted cell is text) and a record that still cannot be read — a
- * quoted cell never closed — is reported as a problem of its line instead of failing the body.
+ * Records are read by `readCsvRecords` (csv-records.ts: line endings, quotes, blank lines, line numbers);
+ * a record that cannot be read — a quoted cell never closed — is reported as a problem of its line
+ * instead of failing the body.
  */
-import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
 import { COMMON_TASK_FIELD_NAMES } from '@groundwork/domain';
-import { type CsvError, parse } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
 import { ApiError, type ErrorDetail, invalid } from '../errors.ts';
 import { NUL_MESSAGE, unstorableJson } from '../lib/nul.ts';
+import { readCsvRecords } from './csv-records.ts';
 import type { ImportRow } from './tasks.ts';
 
 /** Limits of one CSV body. */
@@ -195,65 +193,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The body's text with every line ending as `\n` and a leading byte-order mark dropped, counting bytes
- * against the limit (413 beyond it). A `\r` at the end of a chunk waits for the next one, which may start
- * with the `\n` of the same line ending.
- */
-async function* unifiedText(input: Readable, maxBytes: number): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  let bytes = 0;
-  let pendingCr = false;
-  let first = true;
-  const unify = (text: string, final: boolean): string => {
-    let joined = (pendingCr ? '\r' : '') + text;
-    pendingCr = !final && joined.endsWith('\r');
-    if (pendingCr) joined = joined.slice(0, -1);
-    if (first && joined !== '') {
-      first = false;
-      if (joined.startsWith('\ufeff')) joined = joined.slice(1);
-    }
-    return joined.replace(/\r\n?/g, '\n');
-  };
-  try {
-    for await (const chunk of input.iterator({ destroyOnReturn: false })) {
-      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-      bytes += buffer.length;
-      if (bytes > maxBytes) {
-        throw new ApiError('payload_too_large', `The import is larger than the limit of ${maxBytes} bytes.`);
-      }
-      const text = unify(decoder.write(buffer), false);
-      if (text !== '') yield text;
-    }
-    const text = unify(decoder.end(), true);
-    if (text !== '') yield text;
-  } finally {
-    input.resume();
-  }
-}
-
-/** The line a record starts on: its last line minus the line breaks inside it (blank lines before it and its own ending excluded). */
-function startLine(endLine: number, raw: string | undefined): number {
-  if (raw === undefined) return endLine;
-  const own = raw.replace(/^\n+/, '').replace(/\n$/, '');
-  let breaks = 0;
-  for (let i = own.indexOf('\n'); i >= 0; i = own.indexOf('\n', i + 1)) breaks++;
-  return endLine - breaks;
-}
-
-function skipMessage(error: CsvError): string {
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return 'a quoted cell is never closed (every line after it was read into that cell)';
-  }
-  return error.message.replace(/ at line \d+.*$/, '');
-}
-
-interface ParsedRecord {
-  record: string[];
-  info: { lines: number };
-  raw?: string;
-}
-
-/**
  * Streams the rows of a CSV body in batches: the header (line 1) names the columns (see the module
  * comment), each later record becomes a task body or a row with its problems — cells that are not valid
  * JSON, more or fewer cells than the header, a quoted cell never closed. Records of blank cells only are
@@ -261,60 +200,41 @@ interface ParsedRecord {
  * is drained however the reading ends.
  */
 export async function* csvImportRows(input: Readable, limits: CsvLimits): AsyncGenerator<ImportRow[]> {
-  const source = Readable.from(unifiedText(input, limits.maxBytes));
-  const parser = parse({
-    record_delimiter: '\n',
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    info: true,
-    raw: true,
-  });
-  const skipped: ImportRow[] = [];
-  parser.on('skip', (error: CsvError & { lines?: number; raw?: string }) => {
-    const line = startLine(error.lines ?? 0, error.raw);
-    skipped.push({ line, problems: [{ path: '', message: skipMessage(error) }] });
-  });
-  source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
   let columns: CsvColumn[] | undefined;
   let rows = 0;
   let batch: ImportRow[] = [];
-  const flush = () => {
-    const out = [...batch, ...skipped.splice(0)].sort((a, b) => a.line - b.line);
-    batch = [];
-    return out;
-  };
   try {
-    for await (const parsed of parser as AsyncIterable<ParsedRecord>) {
-      const line = startLine(parsed.info.lines, parsed.raw);
+    for await (const record of readCsvRecords(input, { maxBytes: limits.maxBytes })) {
+      const { line, cells } = record;
       if (!columns) {
-        columns = csvColumns(parsed.record);
+        if (!cells)
+          throw invalid(`The body is not CSV: line 1 ${record.problem}`, [
+            { path: 'body', message: 'not CSV' },
+          ]);
+        columns = csvColumns(cells);
         continue;
       }
-      if (parsed.record.every((cell) => cell.trim() === '')) continue;
+      if (cells?.every((cell) => cell.trim() === '')) continue;
       if (++rows > limits.maxLines) {
         throw new ApiError('payload_too_large', `The import holds more than ${limits.maxLines} lines.`);
       }
-      if (parsed.record.length !== columns.length) {
+      if (!cells) {
+        batch.push({ line, problems: [{ path: '', message: record.problem ?? 'cannot be read' }] });
+      } else if (cells.length !== columns.length) {
         batch.push({
           line,
-          problems: [
-            {
-              path: '',
-              message: `has ${parsed.record.length} cells; the header has ${columns.length}`,
-            },
-          ],
+          problems: [{ path: '', message: `has ${cells.length} cells; the header has ${columns.length}` }],
         });
       } else {
-        const read = csvTaskBody(columns, parsed.record);
+        const read = csvTaskBody(columns, cells);
         batch.push('body' in read ? { line, body: read.body } : { line, problems: read.problems });
       }
-      if (batch.length >= BATCH_SIZE) yield flush();
+      if (batch.length >= BATCH_SIZE) {
+        yield batch;
+        batch = [];
+      }
     }
-    const rest = flush();
-    if (rest.length > 0) yield rest;
+    if (batch.length > 0) yield batch;
   } catch (error) {
     if (error instanceof ApiError) throw error;
     const csv = error as Partial<CsvError>;
@@ -322,9 +242,5 @@ export async function* csvImportRows(input: Readable, limits: CsvLimits): AsyncG
       throw invalid(`The body is not CSV: ${csv.message}`, [{ path: 'body', message: 'not CSV' }]);
     }
     throw error;
-  } finally {
-    source.unpipe(parser);
-    source.destroy();
-    input.resume();
   }
 }

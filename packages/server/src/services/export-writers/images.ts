@@ -11,6 +11,7 @@
  * Sizes read from blobs are cached per export (up to {@link SIZE_CACHE_LIMIT} files, then the cache starts
  * over), so an image shared by nearby tasks is read once.
  */
+import { uprightImageSize } from '@groundwork/domain';
 import { imageSize } from 'image-size';
 import type { BlobStore } from '../../blobs/index.ts';
 import type { ImageTaskRow } from '../../repositories/exports.ts';
@@ -61,11 +62,6 @@ export function urlExtension(attachment: string): string | undefined {
   const match = /\.[A-Za-z0-9]{2,5}$/.exec(path);
   const extension = match?.[0].toLowerCase();
   return extension && KNOWN_EXTENSIONS.has(extension) ? extension : undefined;
-}
-
-/** A positive finite number, or undefined. */
-function dimension(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 /** Resolves attachments to image facts for one export. */
@@ -156,15 +152,13 @@ export class ImageResolver {
   }
 }
 
-/** The upright size of an image header, or undefined when image-size cannot read it (yet). */
+/**
+ * The upright size of an image header (image-size, with the domain's EXIF rule that the console and the
+ * CLI use too), or undefined when image-size cannot read it (yet).
+ */
 export function sizeOf(bytes: Uint8Array): { width: number; height: number } | undefined {
   try {
-    const size = imageSize(bytes);
-    const width = dimension(size.width);
-    const height = dimension(size.height);
-    if (width === undefined || height === undefined) return undefined;
-    const turned = size.orientation !== undefined && size.orientation >= 5 && size.orientation <= 8;
-    return turned ? { width: height, height: width } : { width, height };
+    return uprightImageSize(imageSize(bytes));
   } catch {
     return undefined;
   }

@@ -1,4 +1,7 @@
-/** A project's batches: create, finalize, upload tasks (CSV, JSONL, a folder of images) with a validation report. */
+/**
+ * A project's batches: create, finalize, upload tasks (CSV, JSONL, a folder of images) with a validation
+ * report, and, for image annotation projects, import labeled datasets (COCO, YOLO, VOC, Label Studio).
+ */
 import type { Batch } from '@groundwork/sdk';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
@@ -11,6 +14,8 @@ import { FormActions } from '../shared/form-actions.tsx';
 import { formatDateTime } from '../shared/format.ts';
 import { EmptyState, LoadMore, QueryState } from '../shared/query-state.tsx';
 import { TableHead } from '../shared/table-head.tsx';
+import { takesLabeledDatasets } from './dataset-import.ts';
+import { DatasetImportPanel } from './dataset-import-panel.tsx';
 import { UploadPanel } from './upload-panel.tsx';
 import './batches.css';
 
@@ -157,13 +162,25 @@ export function BatchesPage({ project }: BatchesPageProps) {
       {manager && (
         <div ref={uploadRef}>
           {projectQuery.data ? (
-            <UploadPanel
-              project={project}
-              type={projectQuery.data.type}
-              batches={open}
-              batch={chosen}
-              onBatchChange={setUploadBatch}
-            />
+            <>
+              <UploadPanel
+                project={project}
+                type={projectQuery.data.type}
+                batches={open}
+                batch={chosen}
+                onBatchChange={setUploadBatch}
+              />
+              {takesLabeledDatasets(projectQuery.data.type) && (
+                <DatasetImportPanel
+                  project={project}
+                  type={projectQuery.data.type}
+                  params={projectQuery.data.params}
+                  batches={open}
+                  batch={chosen}
+                  onBatchChange={setUploadBatch}
+                />
+              )}
+            </>
           ) : projectQuery.isError ? (
             <ApiError error={projectQuery.error} prefix="Could not load the project:" />
           ) : null}

@@ -10,6 +10,7 @@ import { ApiFailure, api, call } from '../../api/client.ts';
 import { ApiError } from '../shared/api-error.tsx';
 import { errorMessage } from '../shared/api-problems.ts';
 import { Field } from '../shared/field.tsx';
+import { FileChoosers } from '../shared/file-choosers.tsx';
 import { formatBytes } from '../shared/format.ts';
 import { ImportReport } from './import-report.tsx';
 import {
@@ -124,11 +125,6 @@ async function uploadImage(project: string, path: string, file: File, signal: Ab
 /** Whether a failure is a request that Stop cut short (it never got an answer). */
 function isAbort(error: unknown): boolean {
   return error instanceof ApiFailure && error.status === 0;
-}
-
-/** Makes a file input choose a folder (React does not know `webkitdirectory`): a callback ref. */
-function asFolderInput(input: HTMLInputElement | null): void {
-  input?.setAttribute('webkitdirectory', '');
 }
 
 /** The upload card. */
@@ -395,32 +391,13 @@ export function UploadPanel({ project, type, batches, batch, onBatchChange }: Up
           </p>
         ) : (
           <div className="upload-panel__pick">
-            <div className="form-row">
-              <label className="button upload-panel__chooser">
-                Choose a folder…
-                <input
-                  ref={asFolderInput}
-                  type="file"
-                  multiple
-                  className="visually-hidden"
-                  aria-label="Folder of images"
-                  onChange={pickImages}
-                  disabled={busy}
-                />
-              </label>
-              <label className="button upload-panel__chooser">
-                Choose images…
-                <input
-                  type="file"
-                  multiple
-                  accept="image/*"
-                  className="visually-hidden"
-                  aria-label="Images"
-                  onChange={pickImages}
-                  disabled={busy}
-                />
-              </label>
-            </div>
+            <FileChoosers
+              folder={{ label: 'Choose a folder…', inputName: 'Folder of images' }}
+              files={{ label: 'Choose images…', inputName: 'Images', accept: 'image/*' }}
+              onChange={pickImages}
+              disabled={busy}
+              chooserClassName="upload-panel__chooser"
+            />
             <p className="field__hint">
               One task per image, the image as its attachment. Each task’s <code>unique_id</code> is{' '}
               <code>{batch || '<batch>'}/&lt;path in the folder&gt;</code>: uploading the same folder into
