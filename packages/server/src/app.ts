@@ -34,6 +34,7 @@ import { masterKeyLoader } from './lib/crypto.ts';
 import { NUL_MESSAGE, unstorableJson, urlEncodedHasNul } from './lib/nul.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { v1Routes } from './routes/v1/index.ts';
+import { AssetUrlService } from './services/asset-urls.ts';
 import { AuthService } from './services/auth.ts';
 import { BatchService } from './services/batches.ts';
 import { DeliveryService } from './services/deliveries.ts';
@@ -79,6 +80,7 @@ export interface Services {
   deliveries: DeliveryService;
   exports: ExportService;
   webhookSecrets: WebhookSecretService;
+  assetUrls: AssetUrlService;
 }
 
 declare module 'fastify' {
@@ -164,6 +166,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const sessions = new SessionService({ db });
   const plans = new QualityPlans({ db });
   const tasks = new TaskService({ db, types, plans });
+  const masterKey = masterKeyLoader(config, (message) => app.log.warn(message));
   app.decorate('services', {
     auth: new AuthService({ db }),
     sessions,
@@ -184,10 +187,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     files: new FileService({ db, blobs, config }),
     deliveries: new DeliveryService({ db }),
     exports: new ExportService({ db, blobs }),
-    webhookSecrets: new WebhookSecretService({
-      db,
-      masterKey: masterKeyLoader(config, (message) => app.log.warn(message)),
-    }),
+    webhookSecrets: new WebhookSecretService({ db, masterKey }),
+    assetUrls: new AssetUrlService({ db, masterKey }),
   });
   app.decorateRequest('principal', null);
 

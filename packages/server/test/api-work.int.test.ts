@@ -4,10 +4,19 @@
  * two logged-in annotators leasing and submitting, a reviewer accepting, and the signed webhook with
  * the merged answer arriving at the customer's receiver.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobRunner, type JobRunner } from '../src/jobs/index.ts';
 import { verifySignatureHeader } from '../src/lib/crypto.ts';
-import { callApi, createTestContext, scaleClient, type TestContext, type TestOrg } from './harness.ts';
+import { AssetUrlService } from '../src/services/asset-urls.ts';
+import {
+  type Body,
+  callApi,
+  createTestContext,
+  scaleClient,
+  type TestContext,
+  type TestOrg,
+} from './harness.ts';
 import { addMember, callAsSession, login, type TestSession } from './session-client.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.ts';
 
@@ -238,26 +247,83 @@ describe('the work loop over HTTP', () => {
 
     const lease = await next(ann2, { project: 'documents' });
     const id = lease.body.lease.assignment.id as string;
-    expect(lease.body.lease.files).toEqual([
-      { reference: `groundwork://files/${shown}`, url: `/api/work/assignments/${id}/files/${shown}` },
-    ]);
-    const read = await ctx.app.inject({
-      method: 'GET',
-      url: lease.body.lease.files[0].url,
-      cookies: { gw_session: ann2.token },
-    });
+    const files = lease.body.lease.files as Array<{ reference: string; url: string }>;
+    expect(files.map((f) => f.reference)).toEqual([`groundwork://files/${shown}`]);
+    const link = files[0]?.url ?? '';
+    expect(link).toMatch(
+      new RegExp(`^/api/work/assignments/${id}/files/${shown}\\?expires=\\d+&signature=[A-Za-z0-9_-]{43}$`),
+    );
+    const expires = Number(new URL(link, 'http://x').searchParams.get('expires'));
+    expect(expires * 1000 - Date.now()).toBeGreaterThan(9 * 60_000);
+    expect(expires * 1000 - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+    const fetchAs = (s: TestSession, url: string) =>
+      ctx.app.inject({ method: 'GET', url, cookies: { gw_session: s.token } });
+    const read = await fetchAs(ann2, link);
     expect(read.statusCode).toBe(200);
     expect(read.body).toBe('the document to label');
     expect(read.headers['x-content-type-options']).toBe('nosniff');
+    expect(read.headers['cache-control']).toBe('private, max-age=600, immutable');
 
-    // Not another file, not through the files API, not someone else, not after the lease.
+    // Not unsigned, not another file with this link's signature, not someone else with this link, not
+    // through the files API, not after the lease. Changed links are recorded in the audit log.
+    const query = link.slice(link.indexOf('?'));
+    const userOf = (session: TestSession) => (session.body.user as Body).id;
+    const refusedEvents = async () =>
+      (
+        (await ctx.db.system.execute(
+          sql`SELECT actor_id, target_id FROM audit_events WHERE action = 'security.file_url_refused' ORDER BY id`,
+        )) as unknown as { rows: Body[] }
+      ).rows;
+    const unsigned = await fetchAs(ann2, `/api/work/assignments/${id}/files/${shown}`);
+    expect(unsigned.statusCode).toBe(403);
+    expect(unsigned.json().message).toMatch(/not signed/);
+    expect(await refusedEvents()).toEqual([]);
+    const otherFile = await fetchAs(ann2, `/api/work/assignments/${id}/files/${other}${query}`);
+    expect(otherFile.statusCode).toBe(403);
+    expect(otherFile.json().message).toMatch(/not valid/);
+    const borrowed = await fetchAs(ann1, link);
+    expect(borrowed.statusCode).toBe(403);
+    const later = await fetchAs(ann2, link.replace(/expires=\d+/, `expires=${expires + 3600}`));
+    expect(later.statusCode).toBe(403);
+    expect(await refusedEvents()).toEqual([
+      { actor_id: userOf(ann2), target_id: other },
+      { actor_id: userOf(ann1), target_id: shown },
+      { actor_id: userOf(ann2), target_id: shown },
+    ]);
     const get = (s: TestSession, url: string) => callAsSession(ctx.app, s, 'GET', url);
-    expect((await get(ann2, `/work/assignments/${id}/files/${other}`)).status).toBe(404);
     expect((await get(ann2, `/files/${shown}/content`)).status).toBe(403);
-    expect((await get(ann1, `/work/assignments/${id}/files/${shown}`)).status).toBe(404);
     await callAsSession(ctx.app, ann2, 'POST', `/work/assignments/${id}/submit`, {
       response: { category: 'ham' },
     });
-    expect((await get(ann2, `/work/assignments/${id}/files/${shown}`)).status).toBe(404);
+    expect((await fetchAs(ann2, link)).statusCode).toBe(404);
+  });
+
+  it('refuses a signed file link once it has expired', async () => {
+    const claim = { orgId: 'org', userId: 'user', assignmentId: 'a1', fileId: 'f1' };
+    const key = Buffer.alloc(32, 7);
+    let now = new Date('2026-11-26T12:00:00Z');
+    const urls = new AssetUrlService({ db: ctx.db, masterKey: () => key, now: () => now });
+    const link = new URL(urls.sign(claim), 'http://x');
+    const query = {
+      expires: link.searchParams.get('expires') ?? '',
+      signature: link.searchParams.get('signature') ?? '',
+    };
+    expect(Number(query.expires)).toBe(Date.parse('2026-11-26T12:10:00Z') / 1000);
+    const principal = { orgId: 'org', userId: 'user', keyId: null, role: 'annotator' } as never;
+    now = new Date('2026-11-26T12:09:59Z');
+    await expect(urls.verify(principal, claim, query)).resolves.toBeUndefined();
+    now = new Date('2026-11-26T12:10:00Z');
+    await expect(urls.verify(principal, claim, query)).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/expired at 2026-11-26T12:10:00.000Z/),
+    });
+    // A link signed under another master key is not valid here.
+    const elsewhere = new AssetUrlService({
+      db: ctx.db,
+      masterKey: () => Buffer.alloc(32, 8),
+      now: () => now,
+    });
+    const foreign = new URL(elsewhere.sign(claim), 'http://x');
+    expect(foreign.searchParams.get('signature')).not.toBe(query.signature);
   });
 });

@@ -179,7 +179,10 @@ export function presentReview(r: ReviewRow): z.infer<typeof apiReviewSchema> {
 }
 
 /** The API shape of a lease. */
-export function presentLease(v: LeaseView): z.infer<typeof apiLeaseSchema> {
+export function presentLease(
+  v: LeaseView,
+  fileUrl: (fileId: string) => string,
+): z.infer<typeof apiLeaseSchema> {
   return {
     assignment: presentAssignment(v.assignment),
     task: {
@@ -205,7 +208,7 @@ export function presentLease(v: LeaseView): z.infer<typeof apiLeaseSchema> {
     feedback: v.feedback.map(presentReview),
     files: v.fileIds.map((id) => ({
       reference: `groundwork://files/${id}`,
-      url: `/api/work/assignments/${v.assignment.id}/files/${id}`,
+      url: fileUrl(id),
     })),
     training: v.training ? presentTrainingProgress(v.training) : null,
   };

@@ -156,8 +156,15 @@ export const fileContentResponse = {
 export const FILE_CONTENT_CSP =
   "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'";
 
-/** Streams a stored file with its content type, never sniffed by the browser, sandboxed. */
-export function sendFileContent(reply: FastifyReply, file: { row: FileRow; body: Readable }): FastifyReply {
+/**
+ * Streams a stored file with its content type, never sniffed by the browser, sandboxed; the browser may keep
+ * it privately for `maxAgeSeconds` (a lease's signed link: no longer than the link works).
+ */
+export function sendFileContent(
+  reply: FastifyReply,
+  file: { row: FileRow; body: Readable },
+  maxAgeSeconds = 3600,
+): FastifyReply {
   if (file.row.mimeType !== 'application/pdf') reply.header('content-security-policy', FILE_CONTENT_CSP);
   return (
     reply
@@ -167,7 +174,7 @@ export function sendFileContent(reply: FastifyReply, file: { row: FileRow; body:
       .header('x-content-type-options', 'nosniff')
       // A file's bytes never change under its id: the workbench loads the next task's image ahead of time
       // and shows it from the browser's cache. Private: never kept by a shared proxy.
-      .header('cache-control', 'private, max-age=3600, immutable')
+      .header('cache-control', `private, max-age=${maxAgeSeconds}, immutable`)
       .send(file.body as unknown as string)
   ); // a stream: documented as binary, never serialized
 }

@@ -18,6 +18,8 @@ import {
   presentOutcome,
   presentWorkOverview,
 } from '../../presenters/work.ts';
+import { ASSET_URL_TTL_SECONDS } from '../../services/asset-urls.ts';
+import type { Principal } from '../../services/principal.ts';
 import { hasRole, requireRole, roleNote } from './auth.ts';
 import { errorResponses, idParams } from './common.ts';
 import { fileContentResponse, sendFileContent } from './files.ts';
@@ -33,7 +35,10 @@ const timeSpentMs = z
 
 /** Work routes. */
 export const workRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { work, workOverview, files } = app.services;
+  const { work, workOverview, files, assetUrls } = app.services;
+  /** Signed links to the files of one of the caller's assignments. */
+  const fileUrls = (p: Principal, assignmentId: string) => (fileId: string) =>
+    assetUrls.sign({ orgId: p.orgId, userId: p.userId ?? '', assignmentId, fileId });
 
   app.get(
     '/work/overview',
@@ -88,7 +93,7 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new ApiError('forbidden', `Reviews need the reviewer role; you are ${p.role}.`);
       }
       const lease = await work.next(p, request.body);
-      return { lease: lease ? presentLease(lease) : null };
+      return { lease: lease ? presentLease(lease, fileUrls(p, lease.assignment.id)) : null };
     },
   );
 
@@ -150,7 +155,11 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: apiLeaseSchema, ...errorResponses },
       },
     },
-    async (request) => presentLease(await work.get(principalOf(request), request.params.id)),
+    async (request) => {
+      const p = principalOf(request);
+      const lease = await work.get(p, request.params.id);
+      return presentLease(lease, fileUrls(p, lease.assignment.id));
+    },
   );
 
   app.post(
@@ -272,18 +281,36 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['work'],
         operationId: 'getLeasedFile',
         summary: 'Read a file of a leased task',
-        description: `Streams an uploaded file (\`groundwork://files/<id>\`) that the task of the caller's current lease shows; the lease's \`files\` list these URLs. 404 for any other file, or once the lease has ended: people see only what the work in their hands needs. ${roleNote('annotator')}`,
+        description: `Streams an uploaded file (\`groundwork://files/<id>\`) that the task of the caller's current lease shows, through a link the lease's \`files\` list gives: signed for the caller, the assignment and the file, valid for 10 minutes (403 when unsigned, changed — also recorded in the audit log — or expired: fetch the lease again for fresh links). 404 for any other file, or once the lease has ended: people see only what the work in their hands needs. ${roleNote('annotator')}`,
         params: z.object({
           id: z.string().min(1).max(64).describe('The assignment id.'),
           fileId: z.string().min(1).max(64).describe('The file id.'),
+        }),
+        querystring: z.object({
+          expires: z
+            .string()
+            .max(16)
+            .optional()
+            .describe('When the link stops working (Unix seconds), as signed.'),
+          signature: z
+            .string()
+            .max(128)
+            .optional()
+            .describe('The server’s signature of the link (HMAC-SHA256, base64url).'),
         }),
         response: { 200: fileContentResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
       const p = principalOf(request);
+      const { id, fileId } = request.params;
+      await assetUrls.verify(
+        p,
+        { orgId: p.orgId, userId: p.userId ?? '', assignmentId: id, fileId },
+        request.query,
+      );
       await work.requireLeasedFile(p, request.params.id, request.params.fileId);
-      return sendFileContent(reply, await files.open(p, request.params.fileId));
+      return sendFileContent(reply, await files.open(p, request.params.fileId), ASSET_URL_TTL_SECONDS);
     },
   );
 };
