@@ -1,5 +1,6 @@
 /** The command tree of `groundwork` and how it runs; commands load the server package only when run. */
 import { Command, CommanderError } from 'commander';
+import { auditCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
@@ -32,6 +33,7 @@ export function buildCli(io: Partial<CliIo> = {}): Command {
     demoCommand(resolved),
     importCommand(resolved),
     exportCommand(resolved),
+    auditCommand(resolved),
   ]) {
     program.addCommand(command);
   }

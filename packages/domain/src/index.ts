@@ -296,6 +296,62 @@ export {
   type LabelAgreement,
   type WorkerPairAgreement,
 } from './quality/reports/agreement-report.ts';
+export {
+  type FindPiiOptions,
+  findPii,
+  normalizeName,
+  PII_KINDS,
+  type PiiKind,
+  type PiiMatch,
+  resolveOverlaps,
+} from './redaction/find-pii.ts';
+export {
+  IBAN_DETECTOR,
+  ID_DETECTORS,
+  type IdDetector,
+  isIssuableSsn,
+  type TextSpan,
+  US_SSN_DETECTOR,
+} from './redaction/ids.ts';
+export {
+  type ProjectRedaction,
+  projectRedactionSchema,
+  REDACTION_AUDIENCES,
+  type RedactionWorkforce,
+  readRedaction,
+  redactionOptions,
+  redactsFor,
+} from './redaction/policy.ts';
+export {
+  createPlaceholders,
+  normalizePii,
+  type OffsetBias,
+  type OffsetMap,
+  offsetMap,
+  PLACEHOLDER_WORDS,
+  type PlaceholderEntry,
+  type Placeholders,
+  placeholderTokens,
+  type RedactableMatch,
+  type RedactedText,
+  type RedactionSegment,
+  redactText,
+  restorePlaceholders,
+} from './redaction/redact-text.ts';
+export {
+  emptyRedaction,
+  type ParamsPath,
+  REDACTION_VERSION,
+  type RedactedField,
+  type RedactedResponse,
+  type RedactedTaskParams,
+  type Redaction,
+  redactableTextPaths,
+  redactionSchema,
+  redactResponse,
+  redactTaskParams,
+  unredactResponse,
+} from './redaction/task-params.ts';
 export { BUILT_IN_TASK_TYPES, createTaskTypeRegistry } from './registry.ts';
 export { attachmentTypeOf, type SampleImages, sampleTaskContent } from './sample-content.ts';
 export { ATTACHMENT_TYPES, type AttachmentType, attachmentReferenceSchema } from './shared/attachments.ts';

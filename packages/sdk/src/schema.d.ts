@@ -43,6 +43,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit events
+         * @description The organization's audit log, newest first, a page at a time (pass `next` back as `before`): every administrative change, key and role change, export, and every view of task data by a person, with who acted, what, on which object, when and from where. Test keys are refused. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export audit events as JSON Lines
+         * @description Streams the events matching the filters (those of the list) oldest first, as an attachment `audit-<org>-<date>.jsonl`, for auditors to verify offline. The export is itself recorded (`audit.export`) and included. Each line is one event with its stored columns: `id`, `org_id`, `actor_type`, `actor_id`, `action`, `target_type`, `target_id`, `data`, `created_at`, `ip`, `user_agent`, `prev_hash`, `hash`. To check an event: remove `id`, `prev_hash` and `hash`, and `ip` and `user_agent` when they are null; write what remains as canonical JSON (no spaces, object keys sorted by UTF-16 code units at every level, strings and numbers as JavaScript’s `JSON.stringify` writes them); then `hash` must equal the hex SHA-256 of the UTF-8 bytes of `prev_hash` (the empty string when null), a newline (`\n`), and that canonical JSON. Without filters, each line’s `prev_hash` must also equal the previous line’s `hash` (the first event of the organization has none); ids may skip numbers. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        get: operations["exportAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify the audit chain
+         * @description Walks the organization's audit events in chain order, recomputes each hash and checks each link to the event before it; answers the first broken link (an edited event, or events deleted, inserted or moved) with counts. A broken chain is answered with `intact: false` (still 200) and recorded as an `audit.verify_failed` event at the chain's end. The same check as `groundwork audit verify`. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        post: operations["verifyAuditEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -636,7 +696,7 @@ export interface paths {
         };
         /**
          * Get the webhook secrets
-         * @description The organization's `scale-callback-auth` value and signing secret (created on first use). Each read is audited. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         * @description The organization's `scale-callback-auth` value and signing secret. Shown in clear once: in the answer of the read that creates them (the first, unless a delivery created them; audited as `webhook_secrets.create`) — every later read shows them masked; rotate to get new ones. Allowed roles: `owner`, `admin` (API keys act as `admin`).
          */
         get: operations["getWebhookSecrets"];
         put?: never;
@@ -658,7 +718,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the webhook secrets
-         * @description Replaces both webhook secrets with new random ones and returns them; every attempt from now on (retries included) uses the new ones. Audited. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         * @description Replaces both webhook secrets with new random ones and returns them in clear — the only time they are shown; store them now. Every attempt from now on (retries included) uses the new ones. Audited. Allowed roles: `owner`, `admin` (API keys act as `admin`).
          */
         post: operations["rotateWebhookSecrets"];
         delete?: never;
@@ -1172,7 +1232,7 @@ export interface paths {
         };
         /**
          * Read a file of a leased task
-         * @description Streams an uploaded file (`groundwork://files/<id>`) that the task of the caller's current lease shows; the lease's `files` list these URLs. 404 for any other file, or once the lease has ended: people see only what the work in their hands needs. Allowed roles: `owner`, `admin`, `manager`, `reviewer`, `annotator` (API keys act as `admin`).
+         * @description Streams an uploaded file (`groundwork://files/<id>`) that the task of the caller's current lease shows, through a link the lease's `files` list gives: signed for the caller, the assignment and the file, valid for 10 minutes (403 when unsigned, changed — also recorded in the audit log — or expired: fetch the lease again for fresh links). 404 for any other file, or once the lease has ended: people see only what the work in their hands needs. Allowed roles: `owner`, `admin`, `manager`, `reviewer`, `annotator` (API keys act as `admin`).
          */
         get: operations["getLeasedFile"];
         put?: never;
@@ -1630,6 +1690,298 @@ export interface operations {
                         prefix: string;
                         /** @description When the key was revoked, if it was. */
                         revokedAt: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events of this actor: a user id or an API key id. */
+                actor?: string;
+                /** @description Only events whose action starts with this: `task.` for every task event, `task.view` for one action. */
+                action?: string;
+                /** @description Only events about objects of this kind (`task`, `api_key`, `user`, `project`...). */
+                targetType?: string;
+                /** @description Only events about the object with this id (with `targetType`). */
+                targetId?: string;
+                /** @description Only events at or after this time (ISO 8601). */
+                from?: string;
+                /** @description Only events before this time (ISO 8601). */
+                to?: string;
+                /** @description Largest number of items to return (1–100, default 100). */
+                limit?: number;
+                /** @description Only events older than this id: the `next` of the previous page. */
+                before?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Events of this page, newest first. */
+                        items: {
+                            /** @description What happened, `noun.verb`: `api_key.create`, `member.update`, `task.view`, `export.download`... */
+                            action: string;
+                            /** @description Who acted. */
+                            actor: {
+                                /** @description The person’s email, when the actor is a current member. */
+                                email: string | null;
+                                /** @description The user id or API key id; null for the system. */
+                                id: string | null;
+                                /** @description The person’s name or the key’s name; null for the system and for former members. */
+                                name: string | null;
+                                /**
+                                 * @description `user` (a person), `api_key`, or `system` (jobs, the command line).
+                                 * @enum {string}
+                                 */
+                                type: "user" | "api_key" | "system";
+                            };
+                            /**
+                             * Format: date-time
+                             * @description When it happened.
+                             */
+                            createdAt: string;
+                            /** @description Details of the event; their fields depend on the action. */
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Event id: increasing in chain order (ids may skip numbers). */
+                            id: number;
+                            /** @description The client address of the request; null for jobs and the command line. */
+                            ip: string | null;
+                            /** @description Which object the event is about; null for events about no single object (lists, exports of the log). */
+                            target: {
+                                /** @description The object’s id. */
+                                id: string;
+                                /** @description The kind of object: `task`, `api_key`, `user`, `project`... */
+                                type: string;
+                            } | null;
+                            /** @description The client’s User-Agent; null when none was sent. */
+                            userAgent: string | null;
+                        }[];
+                        /** @description `before` of the next page, or null at the end. */
+                        next: number | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    exportAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events of this actor: a user id or an API key id. */
+                actor?: string;
+                /** @description Only events whose action starts with this: `task.` for every task event, `task.view` for one action. */
+                action?: string;
+                /** @description Only events about objects of this kind (`task`, `api_key`, `user`, `project`...). */
+                targetType?: string;
+                /** @description Only events about the object with this id (with `targetType`). */
+                targetId?: string;
+                /** @description Only events at or after this time (ISO 8601). */
+                from?: string;
+                /** @description Only events before this time (ISO 8601). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events as JSON Lines, one per line, in chain order (oldest first). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    verifyAuditEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outcome of verifying the audit chain. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The first broken link; null when the chain is intact. A break is also recorded as `audit.verify_failed`. */
+                        broken: {
+                            /** @description Its action. */
+                            action: string;
+                            /**
+                             * Format: date-time
+                             * @description When that event says it happened.
+                             */
+                            createdAt: string;
+                            /** @description The first event that fails. */
+                            eventId: number;
+                            /**
+                             * @description `hash_mismatch`: the event was edited; `prev_hash_mismatch`: events were deleted, inserted or moved before it; `unexpected_prev_hash`: the events before the first one were deleted.
+                             * @enum {string}
+                             */
+                            kind: "hash_mismatch" | "prev_hash_mismatch" | "unexpected_prev_hash";
+                            /** @description What is wrong, in a sentence. */
+                            reason: string;
+                        } | null;
+                        /** @description Whether every event checked out. */
+                        intact: boolean;
+                        /** @description Its hash: keep it elsewhere to detect later rewrites or removals from the end. */
+                        lastVerifiedHash: string | null;
+                        /** @description The last event that checked out; null when none did. */
+                        lastVerifiedId: number | null;
+                        /** @description The summary line: `OK: N events, chain intact` or `BROKEN at event <id> (<time>, <action>): <reason>`. */
+                        message: string;
+                        /** @description Events of the organization when the verification started. */
+                        total: number;
+                        /** @description Events that checked out: all of them when intact, those before the break otherwise. */
+                        verified: number;
                     };
                 };
             };
@@ -5140,16 +5492,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The organization's webhook secrets. */
+            /** @description The organization's webhook secrets, shown in clear once. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        /** @description Sent verbatim in the `scale-callback-auth` header of every webhook; compare it as is. */
+                        /** @description Sent verbatim in the `scale-callback-auth` header of every webhook; compare it as is. Masked (`cba_…` and its last four characters) unless `revealed`. */
                         callbackAuthKey: string;
-                        /** @description Key of the `x-groundwork-signature` HMAC-SHA256 (its UTF-8 bytes); see the webhook documentation. */
+                        /** @description True only in the answer that created or rotated the secrets — the one time they are shown in clear; store them then. */
+                        revealed: boolean;
+                        /** @description Key of the `x-groundwork-signature` HMAC-SHA256 (its UTF-8 bytes); see the webhook documentation. Masked (`whsec_…` and its last four characters) unless `revealed`. */
                         signingSecret: string;
                     };
                 };
@@ -5207,16 +5561,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The organization's webhook secrets. */
+            /** @description The organization's webhook secrets, shown in clear once. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        /** @description Sent verbatim in the `scale-callback-auth` header of every webhook; compare it as is. */
+                        /** @description Sent verbatim in the `scale-callback-auth` header of every webhook; compare it as is. Masked (`cba_…` and its last four characters) unless `revealed`. */
                         callbackAuthKey: string;
-                        /** @description Key of the `x-groundwork-signature` HMAC-SHA256 (its UTF-8 bytes); see the webhook documentation. */
+                        /** @description True only in the answer that created or rotated the secrets — the one time they are shown in clear; store them then. */
+                        revealed: boolean;
+                        /** @description Key of the `x-groundwork-signature` HMAC-SHA256 (its UTF-8 bytes); see the webhook documentation. Masked (`whsec_…` and its last four characters) unless `revealed`. */
                         signingSecret: string;
                     };
                 };
@@ -10388,7 +10744,12 @@ export interface operations {
     };
     getLeasedFile: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description When the link stops working (Unix seconds), as signed. */
+                expires?: string;
+                /** @description The server’s signature of the link (HMAC-SHA256, base64url). */
+                signature?: string;
+            };
             header?: never;
             path: {
                 /** @description The assignment id. */

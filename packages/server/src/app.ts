@@ -30,11 +30,15 @@ import { type BlobStore, createBlobStore } from './blobs/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ApiError, type ErrorDetail } from './errors.ts';
+import { registerRateLimits } from './http/rate-limit.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { masterKeyLoader } from './lib/crypto.ts';
 import { NUL_MESSAGE, unstorableJson, urlEncodedHasNul } from './lib/nul.ts';
+import type { ResolveHost } from './net/index.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { v1Routes } from './routes/v1/index.ts';
 import { AssetUrlService } from './services/asset-urls.ts';
+import { AuditEventService } from './services/audit-events.ts';
 import { AuthService } from './services/auth.ts';
 import { BatchService } from './services/batches.ts';
 import { DeliveryService } from './services/deliveries.ts';
@@ -44,7 +48,8 @@ import { GoldService } from './services/gold.ts';
 import { InvitationService } from './services/invitations.ts';
 import { MemberService } from './services/members.ts';
 import { OrgService } from './services/orgs.ts';
-import type { Principal } from './services/principal.ts';
+import { OutboundService } from './services/outbound.ts';
+import { originOf, type Principal } from './services/principal.ts';
 import { ProjectOverviewService } from './services/project-overview.ts';
 import { ProjectWorkflowService } from './services/project-workflow.ts';
 import { ProjectService } from './services/projects.ts';
@@ -61,6 +66,7 @@ import { WorkforceService } from './services/workforces.ts';
 /** Everything the routes call. */
 export interface Services {
   auth: AuthService;
+  auditEvents: AuditEventService;
   sessions: SessionService;
   members: MemberService;
   invitations: InvitationService;
@@ -80,6 +86,7 @@ export interface Services {
   deliveries: DeliveryService;
   exports: ExportService;
   webhookSecrets: WebhookSecretService;
+  outbound: OutboundService;
   assetUrls: AssetUrlService;
 }
 
@@ -102,6 +109,8 @@ export interface AppDeps {
   logger?: boolean;
   /** Tosses the coin of hidden gold mixing, like `Math.random` (tests make it certain). */
   goldRandom?: () => number;
+  /** Resolves host names for server-side requests (callbacks, URL imports); the system resolver by default. */
+  resolveHost?: ResolveHost;
 }
 
 /** The Fastify instance type with the zod type provider. */
@@ -124,7 +133,7 @@ export const WEB_APP_CSP = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
-  "base-uri 'self'",
+  "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
@@ -165,10 +174,19 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   app.decorate('config', config);
   const sessions = new SessionService({ db });
   const plans = new QualityPlans({ db });
-  const tasks = new TaskService({ db, types, plans });
+  const outbound = new OutboundService({
+    db,
+    policy: {
+      allowPrivate: config.allowPrivateNetwork,
+      allowCidrs: config.outboundAllowCidrs,
+      ...(deps.resolveHost ? { resolveHost: deps.resolveHost } : {}),
+    },
+  });
+  const tasks = new TaskService({ db, types, plans, outbound });
   const masterKey = masterKeyLoader(config, (message) => app.log.warn(message));
   app.decorate('services', {
     auth: new AuthService({ db }),
+    auditEvents: new AuditEventService({ db }),
     sessions,
     members: new MemberService({ db, sessions }),
     invitations: new InvitationService({ db, sessions }),
@@ -176,7 +194,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     projects: new ProjectService({ db, types }),
     projectWorkflows: new ProjectWorkflowService({ db, plans }),
     workforces: new WorkforceService({ db }),
-    batches: new BatchService({ db }),
+    batches: new BatchService({ db, outbound }),
     tasks,
     taskExplorer: new TaskExplorerService({ db, tasks }),
     work: new WorkService({ db, types, plans, ...(deps.goldRandom ? { random: deps.goldRandom } : {}) }),
@@ -184,13 +202,19 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     quality: new QualityService({ db, types }),
     workOverview: new WorkOverviewService({ db }),
     projectOverview: new ProjectOverviewService({ db }),
-    files: new FileService({ db, blobs, config }),
+    files: new FileService({ db, blobs, config, outbound }),
     deliveries: new DeliveryService({ db }),
     exports: new ExportService({ db, blobs }),
     webhookSecrets: new WebhookSecretService({ db, masterKey }),
+    outbound,
     assetUrls: new AssetUrlService({ db, masterKey }),
   });
   app.decorateRequest('principal', null);
+  registerSecurityHeaders(app, { publicUrl: config.publicUrl });
+  const rateLimits = await registerRateLimits(app, {
+    perKey: config.rateLimitPerKey,
+    perIp: config.rateLimitPerIp,
+  });
 
   // Scale's Python client sends `Content-Type: application/json` on GET and DELETE without a body.
   app.removeContentTypeParser('application/json');
@@ -219,8 +243,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     if (urlEncodedHasNul(request.url)) throw new ApiError('invalid_request', NUL_MESSAGE);
   });
 
-  app.setErrorHandler((error, request, reply) => {
-    const rendered = toApiError(error as FastifyError);
+  app.setErrorHandler(async (error, request, reply) => {
+    let rendered = toApiError(error as FastifyError);
+    if (rendered.code === 'unauthorized') {
+      rendered = (await rateLimits.afterFailedAuthentication(request, reply)) ?? rendered;
+    }
     if (rendered.status >= 500) request.log.error({ err: error }, 'request failed');
     const scaleShape = request.url.startsWith('/v1');
     reply.status(rendered.status);
@@ -297,7 +324,12 @@ export async function authenticate(request: FastifyRequest): Promise<void> {
 
 /** The caller; only valid after `authenticate`. */
 export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new ApiError('unauthorized', 'Not authenticated.');
+  const principal = request.principal;
+  if (!principal) throw new ApiError('unauthorized', 'Not authenticated.');
+  if (principal.origin) return principal;
+  // Authentication may hand out a principal shared by many requests (cached per key): the request's
+  // origin (for audit events) goes on this request's own copy.
+  request.principal = { ...principal, origin: originOf(request) };
   return request.principal;
 }
 

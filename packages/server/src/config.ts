@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { parseMasterKey } from './lib/crypto.ts';
 
@@ -45,6 +46,28 @@ const envSchema = z.object({
   GROUNDWORK_S3_PREFIX: z.string().default(''),
   /** Let server-side fetches (URL imports, callbacks) reach private, loopback and link-local addresses. */
   GROUNDWORK_ALLOW_PRIVATE_NETWORK: bool.default(false),
+  /**
+   * Comma-separated CIDR ranges server-side fetches may reach even with GROUNDWORK_ALLOW_PRIVATE_NETWORK
+   * off, e.g. one internal mirror (`10.20.0.0/16`), so an operator need not open every private address.
+   */
+  GROUNDWORK_OUTBOUND_ALLOW_CIDRS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((c) => ipaddr.isValidCIDR(c.trim())),
+      'must be comma-separated CIDR ranges (e.g. 10.20.0.0/16)',
+    )
+    .optional(),
+  /**
+   * Requests per minute of one API key or signed-in person on /v1 and /api, per server process; 0 turns
+   * the limit off. The default is above what one process serves on the single-task path, so a pipeline
+   * creating tasks one by one at full speed does not meet it; a bulk import counts as one request.
+   */
+  GROUNDWORK_RATE_LIMIT_PER_KEY: z.coerce.number().int().min(0).default(300_000),
+  /**
+   * Unauthenticated requests per minute of one client address (sign-in, invitation links, failed
+   * authentication) on /v1 and /api, per server process; 0 turns the limit off.
+   */
+  GROUNDWORK_RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).default(600),
   /** Largest JSON request body, in bytes. */
   GROUNDWORK_MAX_BODY_BYTES: z.coerce
     .number()
@@ -117,6 +140,12 @@ export interface Config {
         prefix: string;
       };
   allowPrivateNetwork: boolean;
+  /** CIDR ranges server-side fetches may reach even when private addresses are not allowed. */
+  outboundAllowCidrs: string[];
+  /** Requests per minute per API key or signed-in person (0: no limit). */
+  rateLimitPerKey: number;
+  /** Unauthenticated requests per minute per client address (0: no limit). */
+  rateLimitPerIp: number;
   maxBodyBytes: number;
   maxFileBytes: number;
   maxImportBytes: number;
@@ -197,6 +226,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : { kind: 'fs', dir: resolve(dataDir, 'blobs') },
     allowPrivateNetwork: e.GROUNDWORK_ALLOW_PRIVATE_NETWORK,
+    outboundAllowCidrs: e.GROUNDWORK_OUTBOUND_ALLOW_CIDRS
+      ? e.GROUNDWORK_OUTBOUND_ALLOW_CIDRS.split(',').map((c) => c.trim())
+      : [],
+    rateLimitPerKey: e.GROUNDWORK_RATE_LIMIT_PER_KEY,
+    rateLimitPerIp: e.GROUNDWORK_RATE_LIMIT_PER_IP,
     maxBodyBytes: e.GROUNDWORK_MAX_BODY_BYTES,
     maxFileBytes: e.GROUNDWORK_MAX_FILE_BYTES,
     maxImportBytes: e.GROUNDWORK_MAX_IMPORT_BYTES,

@@ -21,6 +21,14 @@ export {
 export { newId } from './lib/ids.ts';
 export { CLAIM_NEXT_SQL } from './repositories/assignments.ts';
 export { type NewTaskRow, TASK_INSERT_COLUMNS, taskCopyLine, taskValues } from './repositories/tasks.ts';
+export {
+  type AuditChainBreak,
+  type AuditChainReport,
+  auditedOrganizations,
+  checkAuditChain,
+  describeAuditChain,
+  verifyAuditChain,
+} from './services/audit-chain.ts';
 export { type CsvRecordRead, readCsvRecords } from './services/csv-records.ts';
 export { sizeOf as imageSizeOf } from './services/export-writers/images.ts';
 export { OrgService } from './services/orgs.ts';

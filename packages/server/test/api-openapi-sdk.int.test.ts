@@ -109,6 +109,9 @@ const OPERATIONS = [
   ['post', '/api/exports/{id}/cancel', 'cancelExport'],
   ['post', '/api/exports/{id}/repeat', 'repeatExport'],
   ['get', '/api/exports/{id}/download', 'downloadExport'],
+  ['get', '/api/audit-events', 'listAuditEvents'],
+  ['get', '/api/audit-events/export', 'exportAuditEvents'],
+  ['post', '/api/audit-events/verify', 'verifyAuditEvents'],
 ] as const;
 
 beforeAll(async () => {

@@ -247,6 +247,9 @@ const ROUTES: RouteCase[] = [
     body: { format: 'jsonl' },
     role: 'manager',
   },
+  { family: 'audit', method: 'GET', url: '/audit-events?action=task.', role: 'admin' },
+  { family: 'audit', method: 'GET', url: '/audit-events/export?action=no-such.', role: 'admin' },
+  { family: 'audit', method: 'POST', url: '/audit-events/verify', role: 'admin' },
 ];
 
 /** Whether a member with `role` may call a route needing `required`. */

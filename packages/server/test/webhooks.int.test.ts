@@ -84,8 +84,8 @@ describe('task callbacks', () => {
     const requests = await receiver.waitFor('/fail-3', 4);
     const [delivery] = await deliveriesOf(taskId, (items) => items[0]?.status === 'succeeded');
 
-    const secrets = await api('GET', '/org/webhook-secrets');
-    expect(secrets.status).toBe(200);
+    // The API shows the secrets once; the delivery worker's own read gives them in clear.
+    const secrets = { body: await ctx.app.services.webhookSecrets.forOrg(org.id) };
     for (const request of requests) {
       expect(request.headers['content-type']).toBe('application/json');
       expect(request.headers['scale-callback-auth']).toBe(secrets.body.callbackAuthKey);
@@ -284,13 +284,23 @@ describe('deliveries API', () => {
     expect((await api('GET', `/deliveries/${mine.id}`, org.liveKey)).status).toBe(404);
   });
 
-  it('rotates the webhook secrets, audited', async () => {
-    const before = (await api('GET', '/org/webhook-secrets')).body;
+  it('rotates the webhook secrets, audited, showing the new ones once', async () => {
+    const before = await ctx.app.services.webhookSecrets.forOrg(org.id);
     const rotated = await api('POST', '/org/webhook-secrets/rotate');
     expect(rotated.status).toBe(200);
+    expect(rotated.body.revealed).toBe(true);
     expect(rotated.body.callbackAuthKey).not.toBe(before.callbackAuthKey);
     expect(rotated.body.signingSecret).not.toBe(before.signingSecret);
-    expect((await api('GET', '/org/webhook-secrets')).body).toEqual(rotated.body);
+    expect(await ctx.app.services.webhookSecrets.forOrg(org.id)).toEqual({
+      callbackAuthKey: rotated.body.callbackAuthKey,
+      signingSecret: rotated.body.signingSecret,
+    });
+    // Later reads show them masked.
+    expect((await api('GET', '/org/webhook-secrets')).body).toEqual({
+      callbackAuthKey: `cba_…${rotated.body.callbackAuthKey.slice(-4)}`,
+      signingSecret: `whsec_…${rotated.body.signingSecret.slice(-4)}`,
+      revealed: false,
+    });
     const [stored] = await queryRows<{ callback_auth: string; signing_key: string }>(
       ctx.db.system,
       sql`SELECT callback_auth, signing_key FROM org_secrets WHERE org_id = ${org.id}`,
@@ -303,7 +313,7 @@ describe('deliveries API', () => {
     );
     expect(actions.map((a) => a.action)).toContain('webhook_secrets.rotate');
     // Another organization has secrets of its own.
-    const theirs = (await api('GET', '/org/webhook-secrets', other.testKey)).body;
+    const theirs = await ctx.app.services.webhookSecrets.forOrg(other.id);
     expect(theirs.signingSecret).not.toBe(rotated.body.signingSecret);
   });
 });

@@ -145,6 +145,7 @@ const consolePages = {
   WebhooksPage: lazy(() =>
     import('./console/webhooks/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })),
   ),
+  AuditPage: lazy(() => import('./console/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage }))),
 };
 
 function ConsoleFallback() {
@@ -240,6 +241,7 @@ function orgPage<const P extends string>(path: P, Page: (typeof consolePages)['P
 const peopleRoute = orgPage('/people', consolePages.PeoplePage);
 const keysRoute = orgPage('/keys', consolePages.ApiKeysPage);
 const webhooksRoute = orgPage('/webhooks', consolePages.WebhooksPage);
+const auditRoute = orgPage('/audit', consolePages.AuditPage);
 
 const AcceptInvitationPage = lazy(() =>
   import('./console/people/accept-invitation-page.tsx').then((m) => ({ default: m.AcceptInvitationPage })),
@@ -281,6 +283,7 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     keysRoute,
     webhooksRoute,
+    auditRoute,
   ]),
 ]);
 

@@ -60,7 +60,11 @@ export interface Database {
    */
   runScoped<T>(orgId: string, statement: RawStatement, options?: { durable?: boolean }): Promise<T[]>;
   /** Like `runScoped` for several statements in one transaction (one round trip on PostgreSQL): rows per statement. */
-  runScopedAll(orgId: string, statements: RawStatement[]): Promise<unknown[][]>;
+  runScopedAll(
+    orgId: string,
+    statements: RawStatement[],
+    options?: { durable?: boolean },
+  ): Promise<unknown[][]>;
   /**
    * `withOrg` for hot paths: the `first` statements run before `fn` (on PostgreSQL sent with BEGIN and
    * the tenant scope in one round trip) and `fn` receives their rows; statements `fn` hands to
@@ -405,7 +409,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // BEGIN and the tenant scope travel in one round trip: the hot path of every request.
     withOrg: (orgId, fn) => transaction(orgId, [], (tx) => fn(tx)),
     withOrgStarting: (orgId, first, fn) => transaction(orgId, first, fn),
-    runScopedAll: (orgId, statements) => transaction(orgId, statements, null, true),
+    runScopedAll: (orgId, statements, options) =>
+      transaction(orgId, statements, null, options?.durable ?? true),
     runScoped: async <T>(orgId: string, statement: RawStatement, options?: { durable?: boolean }) =>
       ((await transaction(orgId, [statement], null, options?.durable ?? true))[0] ?? []) as T[],
     async openCopy(tx, table, columns) {

@@ -407,8 +407,18 @@ export const auditEvents = pgTable(
     createdAt: createdAt(),
     prevHash: text('prev_hash'),
     hash: text('hash').notNull(),
+    /** The client address of the request behind the event (null for jobs and the command line). */
+    ip: text('ip'),
+    /** The client's User-Agent header, at most 512 characters (null for jobs and the command line). */
+    userAgent: text('user_agent'),
   },
-  (t) => [index('audit_events_org_idx').on(t.orgId, t.id), orgIsolation()],
+  (t) => [
+    index('audit_events_org_idx').on(t.orgId, t.id),
+    // The audit log's two usual questions: what happened to this object, what did this person do.
+    index('audit_events_target_idx').on(t.orgId, t.targetType, t.targetId, t.id),
+    index('audit_events_actor_idx').on(t.orgId, t.actorId, t.id),
+    orgIsolation(),
+  ],
 );
 
 /** A team of annotators: the organization's own staff or an outside vendor. */

@@ -7,6 +7,10 @@
  * 2. The job takes its delivery only if the fence is still the one it was queued with, POSTs it, and
  *    records the attempt — success, the next retry, or the final failure — guarded by the fence again.
  *
+ * A target that resolves to a refused address (private, loopback... unless the operator allows it) fails
+ * the delivery at once, without retries, and is recorded in the organization's audit log as
+ * `security.outbound_refused`.
+ *
  * A crash anywhere loses nothing: an unsent delivery's fence expires and the relay queues it again.
  * Two jobs never send the same attempt (the second finds the fence moved); only a crash between the
  * POST and its record repeats a POST, so receivers should deduplicate by `x-groundwork-delivery`.
@@ -14,7 +18,7 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { signatureHeader } from '../lib/crypto.ts';
-import { safeFetch } from '../net/safe-fetch.ts';
+import { type ResolveHost, SsrfBlockedError, safeFetch } from '../net/safe-fetch.ts';
 import {
   anyDeliveryDue,
   claimDueDeliveries,
@@ -23,6 +27,7 @@ import {
   setTaskCallbackSucceeded,
   takeDelivery,
 } from '../repositories/deliveries.ts';
+import { OutboundService } from '../services/outbound.ts';
 import type { WebhookSecrets } from '../services/webhook-secrets.ts';
 import type { JobLog, JobRunner } from './runner.ts';
 
@@ -76,7 +81,9 @@ export interface DeliveryJobDeps {
   log: JobLog;
   /** Secrets of an organization (created on first use). */
   secrets: { forOrg(orgId: string): Promise<WebhookSecrets> };
-  config: Pick<Config, 'allowPrivateNetwork'>;
+  config: Pick<Config, 'allowPrivateNetwork' | 'outboundAllowCidrs'>;
+  /** Resolves receivers' host names (the system resolver by default). */
+  resolveHost?: ResolveHost;
   schedule?: DeliverySchedule;
   /** How often the relay looks for due deliveries (default 1000 ms). */
   relayEveryMs?: number;
@@ -120,10 +127,19 @@ export async function relayDueDeliveries(
 export class DeliverySender {
   readonly #deps: DeliveryJobDeps;
   readonly #schedule: DeliverySchedule;
+  readonly #outbound: OutboundService;
 
   constructor(deps: DeliveryJobDeps) {
     this.#deps = deps;
     this.#schedule = deps.schedule ?? DEFAULT_DELIVERY_SCHEDULE;
+    this.#outbound = new OutboundService({
+      db: deps.db,
+      policy: {
+        allowPrivate: deps.config.allowPrivateNetwork,
+        allowCidrs: deps.config.outboundAllowCidrs,
+        ...(deps.resolveHost ? { resolveHost: deps.resolveHost } : {}),
+      },
+    });
   }
 
   #now(): Date {
@@ -143,7 +159,8 @@ export class DeliverySender {
     const durationMs = Math.max(0, Date.now() - startedAt.getTime());
     const attempt = delivery.attempts + 1;
     const succeeded = answer.statusCode !== null && answer.statusCode >= 200 && answer.statusCode < 300;
-    const finalFailure = !succeeded && attempt >= this.#schedule.maxAttempts;
+    // A refused address is the target's own answer, not a passing failure: retrying would only ask again.
+    const finalFailure = !succeeded && (attempt >= this.#schedule.maxAttempts || answer.refused !== null);
     const finishedAt = this.#now();
     const recorded = await db.withOrg(job.orgId, async (tx) => {
       const ok = await recordAttempt(tx, delivery, sendFence, {
@@ -162,6 +179,20 @@ export class DeliverySender {
       }
       return ok;
     });
+    if (recorded && answer.refused) {
+      const field = delivery.taskId ? 'callback_url' : 'callback';
+      await this.#outbound.record(
+        job.orgId,
+        { type: 'system', id: null },
+        {
+          field,
+          url: answer.refused.url,
+          address: answer.refused.address,
+          reason: answer.refused.reason,
+          stage: 'delivery',
+        },
+      );
+    }
     const context = { delivery: delivery.id, event: delivery.event, attempt, status: answer.statusCode };
     if (!recorded) log.warn(context, 'delivery attempt not recorded: the delivery was claimed again');
     else if (succeeded) log.info(context, 'delivery succeeded');
@@ -173,7 +204,7 @@ export class DeliverySender {
     delivery: DeliveryRow,
     secrets: WebhookSecrets,
     startedAt: Date,
-  ): Promise<{ statusCode: number | null; error: string | null }> {
+  ): Promise<{ statusCode: number | null; error: string | null; refused: SsrfBlockedError | null }> {
     const body = JSON.stringify(delivery.payload);
     const timestamp = Math.floor(startedAt.getTime() / 1000);
     try {
@@ -192,13 +223,17 @@ export class DeliverySender {
         maxBytes: MAX_ANSWER_BYTES,
         // A redirect is the receiver's misconfiguration; following it would re-target the POST.
         maxRedirects: 0,
-        allowPrivate: this.#deps.config.allowPrivateNetwork,
+        ...this.#outbound.policy,
       });
       await drain(response.body);
       const ok = response.status >= 200 && response.status < 300;
-      return { statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
+      return { statusCode: response.status, error: ok ? null : `HTTP ${response.status}`, refused: null };
     } catch (error) {
-      return { statusCode: null, error: describeError(error) };
+      return {
+        statusCode: null,
+        error: describeError(error),
+        refused: error instanceof SsrfBlockedError ? error : null,
+      };
     }
   }
 }

@@ -8,6 +8,7 @@ import { createBlobStore } from '../blobs/index.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { masterKeyLoader } from '../lib/crypto.ts';
+import type { ResolveHost } from '../net/index.ts';
 import { reapExpiredLeases } from '../repositories/assignments.ts';
 import { deleteExpiredSessions } from '../repositories/sessions.ts';
 import { SESSION_IDLE_MS } from '../services/sessions.ts';
@@ -31,6 +32,8 @@ export interface AppJobDeps {
   db: Database;
   config: Config;
   log: JobLog;
+  /** Resolves webhook receivers' host names (the system resolver by default; tests inject one). */
+  resolveHost?: ResolveHost;
   /** Webhook retry policy (tests inject a fast one). */
   deliverySchedule?: DeliverySchedule;
   /** How often due deliveries are looked for, in milliseconds (default 1000). */
@@ -51,6 +54,7 @@ export function registerAppJobs(runner: JobRunner, deps: AppJobDeps): void {
       db: deps.db,
       masterKey: masterKeyLoader(deps.config, (m) => deps.log.warn({}, m)),
     }),
+    ...(deps.resolveHost ? { resolveHost: deps.resolveHost } : {}),
     ...(deps.deliverySchedule ? { schedule: deps.deliverySchedule } : {}),
     ...(deps.deliveryRelayEveryMs ? { relayEveryMs: deps.deliveryRelayEveryMs } : {}),
   });

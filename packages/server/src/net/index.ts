@@ -1,4 +1,10 @@
 export {
+  OutboundUrlCheck,
+  type OutboundUrlCheckOptions,
+  type UrlVerdict,
+} from './outbound-check.ts';
+export {
+  type AddressPolicy,
   type AddressVerdict,
   classifyAddress,
   FetchNetworkError,
@@ -12,4 +18,5 @@ export {
   type SafeFetchResponse,
   SsrfBlockedError,
   safeFetch,
+  vetUrl,
 } from './safe-fetch.ts';

@@ -78,10 +78,13 @@ export class SsrfBlockedError extends SafeFetchError {
   override readonly name = 'SsrfBlockedError';
   /** The refused address, when an address (rather than the URL itself) was the reason. */
   readonly address: string | undefined;
+  /** Why, without the URL: `address 127.0.0.1 is loopback`, `only http and https URLs are fetched`. */
+  readonly reason: string;
 
   constructor(url: string, reason: string, address?: string) {
     super(url, `refusing to fetch ${url}: ${reason}`);
     this.address = address;
+    this.reason = reason;
   }
 }
 
@@ -253,6 +256,30 @@ export async function safeFetch(url: string, opts: SafeFetchOptions): Promise<Sa
     deadline.clear();
     throw error;
   }
+}
+
+/** The address policy of {@link safeFetch}, on its own: what {@link vetUrl} needs. */
+export type AddressPolicy = Pick<SafeFetchOptions, 'allowPrivate' | 'allowCidrs' | 'resolveHost'>;
+
+/**
+ * Resolves and vets a URL's host exactly as {@link safeFetch} does before it connects, without
+ * connecting: returns the addresses the host resolves to, every one of them allowed. For a URL given now
+ * and fetched later (a callback): the early check gives a clear error at once, while the fetch vets the
+ * address it connects to again, so a host that resolves differently by then (DNS rebinding) is still
+ * refused.
+ *
+ * @throws {SsrfBlockedError} for a refused scheme or address.
+ * @throws {FetchNetworkError} when the host does not resolve.
+ */
+export async function vetUrl(url: string, policy: AddressPolicy): Promise<string[]> {
+  const target = parseUrl(url);
+  return vetHost(
+    target,
+    redactUrl(target),
+    policy.allowPrivate,
+    (policy.allowCidrs ?? []).map(parseCidr),
+    policy.resolveHost ?? resolveWithSystem,
+  );
 }
 
 function assertIntegerAtLeast(name: string, value: number, min: number): void {

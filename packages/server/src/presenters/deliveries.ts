@@ -1,7 +1,7 @@
 /** The first-party (`/api`) shapes of webhook deliveries, their attempts and the webhook secrets. */
 import { z } from 'zod';
 import type { DeliveryAttemptRow, DeliveryRow } from '../repositories/deliveries.ts';
-import type { WebhookSecrets } from '../services/webhook-secrets.ts';
+import type { WebhookSecretsView } from '../services/webhook-secrets.ts';
 
 const timestamp = (what: string) => z.string().meta({ format: 'date-time' }).describe(what);
 
@@ -98,21 +98,32 @@ export function presentDeliveryDetail(row: DeliveryRow, attempts: DeliveryAttemp
   };
 }
 
-/** The organization's webhook secrets. */
+/** The organization's webhook secrets, in clear only in the answer that created or rotated them. */
 export const apiWebhookSecretsSchema = z
   .object({
     callbackAuthKey: z
       .string()
-      .describe('Sent verbatim in the `scale-callback-auth` header of every webhook; compare it as is.'),
+      .describe(
+        'Sent verbatim in the `scale-callback-auth` header of every webhook; compare it as is. Masked (`cba_…` and its last four characters) unless `revealed`.',
+      ),
     signingSecret: z
       .string()
       .describe(
-        'Key of the `x-groundwork-signature` HMAC-SHA256 (its UTF-8 bytes); see the webhook documentation.',
+        'Key of the `x-groundwork-signature` HMAC-SHA256 (its UTF-8 bytes); see the webhook documentation. Masked (`whsec_…` and its last four characters) unless `revealed`.',
+      ),
+    revealed: z
+      .boolean()
+      .describe(
+        'True only in the answer that created or rotated the secrets — the one time they are shown in clear; store them then.',
       ),
   })
-  .describe("The organization's webhook secrets.");
+  .describe("The organization's webhook secrets, shown in clear once.");
 
 /** Presents the webhook secrets. */
-export function presentWebhookSecrets(s: WebhookSecrets): z.infer<typeof apiWebhookSecretsSchema> {
-  return { callbackAuthKey: s.callbackAuthKey, signingSecret: s.signingSecret };
+export function presentWebhookSecrets(v: WebhookSecretsView): z.infer<typeof apiWebhookSecretsSchema> {
+  return {
+    callbackAuthKey: v.secrets.callbackAuthKey,
+    signingSecret: v.secrets.signingSecret,
+    revealed: v.revealed,
+  };
 }

@@ -1,6 +1,6 @@
 /** Reads Scale-style file uploads (`file` part plus text fields) shared by /v1 and /api. */
 import type { FastifyRequest } from 'fastify';
-import { invalid } from '../errors.ts';
+import { ApiError, invalid } from '../errors.ts';
 import { unstorableJson } from '../lib/nul.ts';
 import type { FileFields, FileService, FileView, StoredBlob } from '../services/files.ts';
 import type { Principal } from '../services/principal.ts';
@@ -56,7 +56,13 @@ export async function readMultipartUpload(
   let blob: StoredBlob | undefined;
   let filename: string | undefined;
   try {
-    for await (const part of request.parts()) {
+    const parts = request.parts()[Symbol.asyncIterator]();
+    for (;;) {
+      const step = await parts.next().catch((error: unknown) => {
+        throw unreadable(error);
+      });
+      if (step.done) break;
+      const part = step.value;
       if (part.type === 'field') {
         fields[part.fieldname] = part.value;
         continue;
@@ -67,7 +73,11 @@ export async function readMultipartUpload(
       }
       if (blob) throw invalid('file: send one file per request');
       // The file streams into the store as it arrives; fields may come before or after it.
-      blob = await files.storeBlob(p, part.file, part.mimetype || 'application/octet-stream');
+      blob = await files
+        .storeBlob(p, part.file, part.mimetype || 'application/octet-stream')
+        .catch((error: unknown) => {
+          throw part.file.errored ? unreadable(error) : error;
+        });
       filename = part.filename.replaceAll('\u0000', '');
     }
     if (!blob) throw invalid('file: a `file` part is required', [{ path: 'file', message: 'required' }]);
@@ -83,4 +93,13 @@ export async function readMultipartUpload(
   } finally {
     if (blob) await files.discardBlob(blob);
   }
+}
+
+/**
+ * The parser's own errors (a body with no boundary, a truncated part, broken part headers) are the
+ * client's: a 400 naming what was wrong, not a 500. Fastify's errors (limits) keep their status.
+ */
+function unreadable(error: unknown): unknown {
+  if (!(error instanceof Error) || error instanceof ApiError || 'statusCode' in error) return error;
+  return invalid(`The multipart/form-data body is malformed: ${error.message}.`);
 }

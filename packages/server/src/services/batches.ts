@@ -16,6 +16,7 @@ import {
 } from '../repositories/batches.ts';
 import { findProjectByName, projectNames } from '../repositories/projects.ts';
 import { enqueueBatchTasks, restampBatchQueue } from '../repositories/work-queue.ts';
+import type { OutboundService } from './outbound.ts';
 import { actorOf, type Principal } from './principal.ts';
 
 /** A batch with its project's name. */
@@ -42,14 +43,18 @@ export interface CreateBatchInput {
 export class BatchService {
   readonly #db: Database;
   readonly #now: () => Date;
+  readonly #outbound: OutboundService | undefined;
 
-  constructor(deps: { db: Database; now?: () => Date }) {
+  /** `outbound` refuses callback URLs that point at private addresses (none: every URL is taken). */
+  constructor(deps: { db: Database; now?: () => Date; outbound?: OutboundService }) {
     this.#db = deps.db;
     this.#now = deps.now ?? (() => new Date());
+    this.#outbound = deps.outbound;
   }
 
   /** Creates a batch; 409 if the name is taken. Calibration and self-label batches start in staging. */
   async create(p: Principal, input: CreateBatchInput): Promise<BatchView> {
+    await this.#outbound?.assertAllowed(p, 'callback', input.callback);
     return this.#db.withOrg(p.orgId, async (tx) => {
       const project = await findProjectByName(tx, p.isTest, input.project);
       if (!project)

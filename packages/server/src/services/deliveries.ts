@@ -17,6 +17,7 @@ import {
   listDeliveries,
 } from '../repositories/deliveries.ts';
 import { findTask } from '../repositories/tasks.ts';
+import { taskViewStatements } from './audit-views.ts';
 import { actorOf, type Principal } from './principal.ts';
 
 /** Query of the delivery list, already parsed. */
@@ -55,11 +56,17 @@ export class DeliveryService {
     });
   }
 
-  /** One delivery with its attempts; 404 when unknown or another organization's. */
+  /**
+   * One delivery with its attempts; 404 when unknown or another organization's. Its body carries the
+   * task's result: a person's read of a task's delivery is audited (`task.view`).
+   */
   async get(p: Principal, id: string): Promise<{ delivery: DeliveryRow; attempts: DeliveryAttemptRow[] }> {
-    return this.#db.withOrg(p.orgId, async (tx) => {
+    return this.#db.withOrgStarting(p.orgId, [], async (tx, _first, finish) => {
       const delivery = isId(id) ? await findDelivery(tx, p.isTest, id) : undefined;
       if (!delivery) throw deliveryNotFound(id);
+      if (delivery.taskId) {
+        finish(taskViewStatements(p, { type: 'task', id: delivery.taskId }, 'delivery', { delivery: id }));
+      }
       return { delivery, attempts: await listAttempts(tx, id) };
     });
   }

@@ -8,10 +8,11 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { ApiError, invalid } from '../errors.ts';
 import { isId, newId } from '../lib/ids.ts';
-import { SafeFetchError, safeFetch } from '../net/index.ts';
+import { SafeFetchError, SsrfBlockedError, safeFetch } from '../net/index.ts';
 import { type FileRow, findFile, insertFile } from '../repositories/files.ts';
 import { findProjectById, findProjectByName } from '../repositories/projects.ts';
-import type { Principal } from './principal.ts';
+import type { OutboundService } from './outbound.ts';
+import { actorOf, type Principal } from './principal.ts';
 
 /** Optional descriptive fields of a file. */
 export interface FileFields {
@@ -40,16 +41,20 @@ export interface FileView {
 export class FileService {
   readonly #db: Database;
   readonly #blobs: BlobStore;
-  readonly #config: Pick<Config, 'maxFileBytes' | 'allowPrivateNetwork'>;
+  readonly #config: Pick<Config, 'maxFileBytes'>;
+  readonly #outbound: OutboundService;
 
+  /** `outbound` holds the address policy of URL imports and records the refused ones. */
   constructor(deps: {
     db: Database;
     blobs: BlobStore;
-    config: Pick<Config, 'maxFileBytes' | 'allowPrivateNetwork'>;
+    config: Pick<Config, 'maxFileBytes'>;
+    outbound: OutboundService;
   }) {
     this.#db = deps.db;
     this.#blobs = deps.blobs;
     this.#config = deps.config;
+    this.#outbound = deps.outbound;
   }
 
   /** Stores an uploaded stream. */
@@ -60,7 +65,10 @@ export class FileService {
     return this.#store(p, { ...input, sourceUrl: null });
   }
 
-  /** Downloads `url` (public addresses only, unless the operator allows private ones) and stores it. */
+  /**
+   * Downloads `url` (public addresses only, unless the operator allows private ones) and stores it. A
+   * refused address answers 400 naming `file_url` and is recorded in the audit log.
+   */
   async importUrl(p: Principal, url: string, fields: FileFields): Promise<FileView> {
     let parsed: URL;
     try {
@@ -77,11 +85,14 @@ export class FileService {
     let response: Awaited<ReturnType<typeof safeFetch>>;
     try {
       response = await safeFetch(parsed.toString(), {
-        allowPrivate: this.#config.allowPrivateNetwork,
+        ...this.#outbound.policy,
         maxBytes: this.#config.maxFileBytes,
         timeoutMs: 60_000,
       });
     } catch (error) {
+      if (error instanceof SsrfBlockedError) {
+        throw await this.#outbound.refuse(p.orgId, actorOf(p), 'file_url', error, 'request');
+      }
       if (error instanceof SafeFetchError) throw new ApiError('fetch_failed', `file_url: ${error.message}`);
       throw error;
     }

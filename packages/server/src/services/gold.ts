@@ -25,6 +25,7 @@ import {
 } from '../repositories/gold.ts';
 import { findMember, listMemberRows, type MemberRow } from '../repositories/members.ts';
 import { findProjectById, findProjectByName, type ProjectRow } from '../repositories/projects.ts';
+import { taskListStatements, taskViewStatements } from './audit-views.ts';
 import { actorOf, type Principal } from './principal.ts';
 import type { QualityPlans } from './quality-plans.ts';
 import type { TrainingProgress } from './work.ts';
@@ -56,15 +57,24 @@ export class GoldService {
     this.#now = deps.now ?? (() => new Date());
   }
 
-  /** A project's gold tasks, newest first, with answer counts and mean scores. */
+  /** A project's gold tasks, newest first, with answer counts and mean scores; a person's read is audited. */
   async list(
     p: Principal,
     projectName: string,
     filter: { kind?: GoldKind; includeArchived: boolean; limit: number; before?: string },
   ): Promise<{ project: ProjectRow; gold: GoldTaskStats[] }> {
-    return this.#db.withOrg(p.orgId, async (tx) => {
+    return this.#db.withOrgStarting(p.orgId, [], async (tx, _first, finish) => {
       const project = await requireProject(tx, p, projectName);
       const gold = await listGoldTasks(tx, { projectId: project.id, ...filter });
+      finish(
+        taskListStatements(
+          p,
+          { type: 'project', id: project.id },
+          'gold',
+          { project: project.name, ...filter },
+          gold.length,
+        ),
+      );
       return { project, gold };
     });
   }
@@ -74,10 +84,11 @@ export class GoldService {
     return this.#db.withOrg(p.orgId, (tx) => requireProject(tx, p, projectName));
   }
 
-  /** One gold task with its project's name. */
+  /** One gold task with its project's name; a person's read is audited (`task.view`). */
   async get(p: Principal, id: string): Promise<{ gold: GoldTaskRow; projectName: string }> {
-    return this.#db.withOrg(p.orgId, async (tx) => {
+    return this.#db.withOrgStarting(p.orgId, [], async (tx, _first, finish) => {
       const gold = await requireGold(tx, p, id);
+      finish(taskViewStatements(p, { type: 'gold_task', id: gold.id }, 'gold'));
       const project = await findProjectById(tx, gold.projectId);
       return { gold, projectName: project?.name ?? gold.projectId };
     });

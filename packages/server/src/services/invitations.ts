@@ -239,7 +239,7 @@ export class InvitationService {
       await recordAudit({
         tx,
         orgId: org.id,
-        actor: { type: 'user', id: user.id },
+        actor: { type: 'user', id: user.id, origin: client },
         action: 'invitation.accept',
         target: { type: 'invitation', id: invitation.id },
         data: { email: user.email, role: invitation.role, newAccount: !existing },

@@ -1,6 +1,6 @@
 /** Organizations, their members and their API keys. */
 import { hash as argon2Hash } from '@node-rs/argon2';
-import { recordAudit } from '../commands/record-audit.ts';
+import { type AuditActor, recordAudit } from '../commands/record-audit.ts';
 import type { Database } from '../db/database.ts';
 import { ApiError, invalid } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
@@ -68,7 +68,13 @@ export class OrgService {
   /** Creates an API key; the plain key is returned once and only its hash is stored. */
   async createApiKey(
     orgId: string,
-    input: { environment: KeyEnvironment; name?: string; createdBy?: string | null },
+    input: {
+      environment: KeyEnvironment;
+      name?: string;
+      createdBy?: string | null;
+      /** Who creates it, for the audit event (default: the user `createdBy`, else the system). */
+      actor?: AuditActor;
+    },
   ): Promise<{ key: string; row: ApiKeyRow }> {
     const key = generateApiKey(input.environment);
     const row = await this.#db.withOrg(orgId, async (tx) => {
@@ -84,7 +90,9 @@ export class OrgService {
       await recordAudit({
         tx,
         orgId,
-        actor: input.createdBy ? { type: 'user', id: input.createdBy } : { type: 'system', id: null },
+        actor:
+          input.actor ??
+          (input.createdBy ? { type: 'user', id: input.createdBy } : { type: 'system', id: null }),
         action: 'api_key.create',
         target: { type: 'api_key', id: created.id },
         data: { name: created.name, environment: created.environment },

@@ -184,10 +184,10 @@ export class SessionService {
       await recordAudit({
         tx,
         orgId: membership.orgId,
-        actor: { type: 'user', id: candidate.id },
+        actor: { type: 'user', id: candidate.id, origin: client },
         action: 'auth.login',
         target: { type: 'user', id: candidate.id },
-        data: { email: candidate.email, ip: client.ip },
+        data: { email: candidate.email },
       });
       return started;
     });
@@ -260,15 +260,15 @@ export class SessionService {
     return session;
   }
 
-  /** Ends a session and forgets it in this process. */
-  async logout(session: SessionRecord, token: string): Promise<void> {
+  /** Ends a session and forgets it in this process; `client` is where the request came from (audited). */
+  async logout(session: SessionRecord, token: string, client: ClientInfo | null = null): Promise<void> {
     this.#cache.delete(hashToken(token));
     await this.#db.withOrg(session.orgId, async (tx) => {
       await deleteSession(tx, session.id);
       await recordAudit({
         tx,
         orgId: session.orgId,
-        actor: { type: 'user', id: session.userId },
+        actor: { type: 'user', id: session.userId, origin: client },
         action: 'auth.logout',
         target: { type: 'user', id: session.userId },
         data: {},

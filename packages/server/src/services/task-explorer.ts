@@ -33,6 +33,7 @@ import {
   timelineReviews,
 } from '../repositories/task-explorer.ts';
 import { findTask, type TaskRow, type TaskStatus } from '../repositories/tasks.ts';
+import { taskListStatements, taskViewStatements } from './audit-views.ts';
 import type { Principal } from './principal.ts';
 import type { TaskService, TaskView } from './tasks.ts';
 
@@ -148,7 +149,7 @@ export class TaskExplorerService {
     this.#tasks = deps.tasks;
   }
 
-  /** A page of a project's tasks; the first page (no cursor) also counts them. */
+  /** A page of a project's tasks; the first page (no cursor) also counts them. A person's read is audited. */
   async list(p: Principal, projectName: string, q: ExplorerListQuery): Promise<ExplorerPage> {
     if (q.annotator !== undefined && !isId(q.annotator)) {
       throw invalid('annotator: must be a user id (24 hexadecimal characters)', [
@@ -165,7 +166,7 @@ export class TaskExplorerService {
       ]);
     }
     const after = q.cursor === undefined ? undefined : decodeExplorerCursor(q.cursor, q.sort);
-    return this.#db.withOrg(p.orgId, async (tx) => {
+    return this.#db.withOrgStarting(p.orgId, [], async (tx, _first, finish) => {
       const project = await requireProject(tx, p, projectName);
       const filter: ExplorerFilter = {
         orgId: p.orgId,
@@ -217,6 +218,15 @@ export class TaskExplorerService {
         ...new Set(page.rows.flatMap((r) => (r.batchId ? [r.batchId] : []))),
       ]);
       const last = page.rows.at(-1);
+      finish(
+        taskListStatements(
+          p,
+          { type: 'project', id: project.id },
+          'explorer',
+          { project: project.name, ...q, cursor: undefined },
+          page.rows.length,
+        ),
+      );
       return {
         project,
         items: page.rows.map((row) => ({
@@ -231,9 +241,16 @@ export class TaskExplorerService {
     });
   }
 
-  /** One task with everything that happened to it; 404 for another organization's or environment's task. */
+  /**
+   * One task with everything that happened to it; 404 for another organization's or environment's task.
+   * A person's read is audited (`task.view`).
+   */
   async timeline(p: Principal, id: string): Promise<TaskTimeline> {
-    return this.#db.withOrg(p.orgId, (tx) => readTimeline(tx, p, id));
+    return this.#db.withOrgStarting(p.orgId, [], async (tx, _first, finish) => {
+      const timeline = await readTimeline(tx, p, id);
+      finish(taskViewStatements(p, { type: 'task', id: timeline.task.row.id }, 'timeline'));
+      return timeline;
+    });
   }
 
   /**

@@ -55,6 +55,8 @@ import {
   taskCopyLine,
   updateTask,
 } from '../repositories/tasks.ts';
+import { taskListStatements, taskViewStatements } from './audit-views.ts';
+import type { OutboundService } from './outbound.ts';
 import { actorOf, type Principal } from './principal.ts';
 import type { QualityPlans } from './quality-plans.ts';
 
@@ -189,13 +191,22 @@ export class TaskService {
   readonly #types: TaskTypeRegistry;
   readonly #now: () => Date;
   readonly #plans: QualityPlans | undefined;
+  readonly #outbound: OutboundService | undefined;
   readonly #containers = new ContainerCache();
 
-  constructor(deps: { db: Database; types: TaskTypeRegistry; now?: () => Date; plans?: QualityPlans }) {
+  /** `outbound` refuses callback URLs that point at private addresses (none: every URL is taken). */
+  constructor(deps: {
+    db: Database;
+    types: TaskTypeRegistry;
+    now?: () => Date;
+    plans?: QualityPlans;
+    outbound?: OutboundService;
+  }) {
     this.#db = deps.db;
     this.#types = deps.types;
     this.#now = deps.now ?? (() => new Date());
     this.#plans = deps.plans;
+    this.#outbound = deps.outbound;
   }
 
   /** The task type for a `/task/{type}` path segment, or 400. */
@@ -221,6 +232,7 @@ export class TaskService {
   ): Promise<TaskView> {
     const type = this.type(typeName);
     const { common, params } = this.#splitBody(body);
+    await this.#outbound?.assertAllowed(p, 'callback_url', common.callback_url);
     return this.#db.withOrg(p.orgId, async (tx) => {
       const fast = await this.#createFromCache(tx, p, type, common, params, opts);
       if (fast) return fast;
@@ -319,14 +331,17 @@ export class TaskService {
     options: ImportOptions,
   ): Promise<ImportResult> {
     const type = this.type(typeName);
+    // Rows whose callback_url points at a refused address become bad rows naming the field.
+    const vetted = this.#outbound ? this.#outbound.vetImportRows(p, rows) : rows;
     const defaults = {
       ...(options.project !== undefined ? { project: options.project } : {}),
       ...(options.batch !== undefined ? { batch: options.batch } : {}),
     };
-    if (options.mode === 'partial') return this.#importPartial(p, type, rows, defaults, options.onDuplicate);
+    if (options.mode === 'partial')
+      return this.#importPartial(p, type, vetted, defaults, options.onDuplicate);
     const lines: Array<{ line: number; body: unknown }> = [];
     const unreadable: BulkLineError[] = [];
-    for await (const batch of rows) {
+    for await (const batch of vetted) {
       for (const row of batch) {
         if ('body' in row) lines.push(row);
         else {
@@ -736,14 +751,21 @@ export class TaskService {
     });
   }
 
-  /** A task by id, or 404 (also for another organization's or environment's task). */
+  /**
+   * A task by id, or 404 (also for another organization's or environment's task). A person's read is
+   * audited (`task.view`), with the COMMIT.
+   */
   async get(p: Principal, id: string): Promise<TaskView> {
-    return this.#db.withOrg(p.orgId, async (tx) => this.#view(tx, await this.#require(tx, p, id)));
+    return this.#db.withOrgStarting(p.orgId, [], async (tx, _first, finish) => {
+      const view = await this.#view(tx, await this.#require(tx, p, id));
+      finish(taskViewStatements(p, { type: 'task', id: view.row.id }, 'task'));
+      return view;
+    });
   }
 
-  /** A page of tasks matching the query, newest first. */
+  /** A page of tasks matching the query, newest first; a person's read is audited (`task.list`). */
   async list(p: Principal, q: TaskListQuery): Promise<TaskPage> {
-    return this.#db.withOrg(p.orgId, async (tx) => {
+    return this.#db.withOrgStarting(p.orgId, [], async (tx, _first, finish) => {
       const filter: TaskFilter = {
         isTest: p.isTest,
         status: q.status,
@@ -775,6 +797,7 @@ export class TaskService {
         countTasks(tx, filter),
       ]);
       const last = page.rows.at(-1);
+      finish(taskListStatements(p, null, 'tasks', { ...q, nextToken: undefined }, page.rows.length));
       return {
         docs: await this.#views(tx, page.rows),
         total,

@@ -1,7 +1,8 @@
 /**
  * Each organization's webhook secrets: the `scale-callback-auth` header value receivers compare, and
  * the key of the `x-groundwork-signature` HMAC. Created on first use, stored sealed under the master
- * key, readable and rotatable by admins (both audited).
+ * key, and shown once: in the answer that creates them (an admin's first read) and in the answer of each
+ * rotation (audited). Every other read shows them masked — enough to tell which secret a receiver has.
  */
 import { recordAudit } from '../commands/record-audit.ts';
 import type { Database, Db } from '../db/database.ts';
@@ -15,6 +16,24 @@ export interface WebhookSecrets {
   callbackAuthKey: string;
   /** Keys the HMAC-SHA256 of `x-groundwork-signature` (its UTF-8 bytes). */
   signingSecret: string;
+}
+
+/** What an admin's read of the secrets shows. */
+export interface WebhookSecretsView {
+  /** The secrets in clear when `revealed`, else masked (see {@link maskSecret}). */
+  secrets: WebhookSecrets;
+  /** True only in the answer that created or rotated the secrets: the one time they are shown. */
+  revealed: boolean;
+}
+
+/**
+ * A secret as later reads show it: its prefix (`cba_`, `whsec_`), an ellipsis and its last four
+ * characters, e.g. `whsec_…x9Qa`. A value too short to keep anything hidden is masked entirely.
+ */
+export function maskSecret(secret: string): string {
+  const prefix = /^[a-z]+_/.exec(secret)?.[0] ?? '';
+  const rest = secret.slice(prefix.length);
+  return rest.length >= 12 ? `${prefix}…${rest.slice(-4)}` : `${prefix}…`;
 }
 
 /** Webhook secrets of organizations. */
@@ -33,24 +52,39 @@ export class WebhookSecretService {
     return this.#db.withOrg(orgId, (tx) => this.#ensure(tx, orgId));
   }
 
-  /** The caller's organization's secrets; recorded in the audit log as a view of secrets. */
-  async view(p: Principal): Promise<WebhookSecrets> {
+  /**
+   * The caller's organization's secrets: in clear if this read creates them (audited as
+   * `webhook_secrets.create`), masked otherwise — rotate to see new ones.
+   */
+  async view(p: Principal): Promise<WebhookSecretsView> {
     return this.#db.withOrg(p.orgId, async (tx) => {
-      const secrets = await this.#ensure(tx, p.orgId);
+      const existing = await findOrgSecrets(tx, p.orgId);
+      if (existing) return { secrets: this.#masked(existing, p.orgId), revealed: false };
+      const fresh = newSecrets();
+      const sealed = this.#sealed(p.orgId, fresh);
+      const stored = await insertOrgSecretsIfAbsent(tx, { orgId: p.orgId, ...sealed });
+      // Another transaction may have created them first (a delivery, another admin): then they were not
+      // made here and are not shown.
+      if (stored.callbackAuth !== sealed.callbackAuth) {
+        return { secrets: this.#masked(stored, p.orgId), revealed: false };
+      }
       await recordAudit({
         tx,
         orgId: p.orgId,
         actor: actorOf(p),
-        action: 'webhook_secrets.view',
+        action: 'webhook_secrets.create',
         target: { type: 'organization', id: p.orgId },
         data: {},
       });
-      return secrets;
+      return { secrets: fresh, revealed: true };
     });
   }
 
-  /** Replaces both secrets with new random ones; deliveries sent from now on use them. */
-  async rotate(p: Principal): Promise<WebhookSecrets> {
+  /**
+   * Replaces both secrets with new random ones and returns them in clear — the only time they are
+   * shown; deliveries sent from now on use them.
+   */
+  async rotate(p: Principal): Promise<WebhookSecretsView> {
     return this.#db.withOrg(p.orgId, async (tx) => {
       const secrets = newSecrets();
       await replaceOrgSecrets(tx, { orgId: p.orgId, ...this.#sealed(p.orgId, secrets) });
@@ -62,7 +96,7 @@ export class WebhookSecretService {
         target: { type: 'organization', id: p.orgId },
         data: {},
       });
-      return secrets;
+      return { secrets, revealed: true };
     });
   }
 
@@ -70,10 +104,22 @@ export class WebhookSecretService {
     const row =
       (await findOrgSecrets(tx, orgId)) ??
       (await insertOrgSecretsIfAbsent(tx, { orgId, ...this.#sealed(orgId, newSecrets()) }));
+    return this.#unsealed(row, orgId);
+  }
+
+  #unsealed(row: { callbackAuth: string; signingKey: string }, orgId: string): WebhookSecrets {
     const key = this.#masterKey();
     return {
       callbackAuthKey: unseal(key, row.callbackAuth, context(orgId, 'callback_auth')),
       signingSecret: unseal(key, row.signingKey, context(orgId, 'signing_key')),
+    };
+  }
+
+  #masked(row: { callbackAuth: string; signingKey: string }, orgId: string): WebhookSecrets {
+    const clear = this.#unsealed(row, orgId);
+    return {
+      callbackAuthKey: maskSecret(clear.callbackAuthKey),
+      signingSecret: maskSecret(clear.signingSecret),
     };
   }
 

@@ -12,6 +12,7 @@ import {
   type TrainingState,
 } from '@groundwork/domain';
 import { completeTask, completeTaskStatement } from '../commands/complete-task.ts';
+import { leaseViewAppendStatements } from '../commands/record-audit.ts';
 import { reopenTask } from '../commands/reopen-task.ts';
 import { type Database, type Db, type RawStatement, rawQuery } from '../db/database.ts';
 import { ApiError, invalid } from '../errors.ts';
@@ -44,6 +45,7 @@ import {
 import { findStanding } from '../repositories/gold.ts';
 import { findProjectById, findProjectByName } from '../repositories/projects.ts';
 import { findTask, type TaskRow, updateTask } from '../repositories/tasks.ts';
+import { taskViewStatements } from './audit-views.ts';
 import { GoldWork, type TrainingFeedback } from './gold-work.ts';
 import {
   checkedAnswer,
@@ -56,7 +58,7 @@ import {
   timeSpent,
   typeOf,
 } from './lease-rules.ts';
-import { actorOf, type Principal } from './principal.ts';
+import { actorOf, isPerson, type Principal } from './principal.ts';
 import { QualityPlans } from './quality-plans.ts';
 
 /** Lease length when a project's workflow does not set one. */
@@ -202,20 +204,29 @@ export class WorkService {
         newId,
         plan,
       );
-      if (gold) return gold;
+      if (gold) return this.#auditGoldView(p, gold, 'lease');
     }
-    // The common case is one statement in one round trip; the rest only when needed.
-    // A lease is not worth an fsync: if the database server crashes right after granting it, the slot
-    // is simply open again (and the holder's submit answers 404).
-    const [row] = await this.#db.runScoped<Record<string, unknown>>(p.orgId, claimStatement(claim()), {
-      durable: false,
-    });
+    // The common case is one round trip: the claim, then the audit event of the person receiving the
+    // task's data (`task.view`, its task read from the assignment the claim made; nothing when it made
+    // none), then the COMMIT. A lease is not worth an fsync: if the database server crashes right after
+    // granting it, the slot is simply open again (and the holder's submit answers 404), its view event
+    // gone with it; not waiting for the flush also keeps the organization's audit lock short.
+    const first = claim();
+    const [rows = []] = await this.#db.runScopedAll(
+      p.orgId,
+      [claimStatement(first), ...leaseViewStatements(p, first.id, input.stage)],
+      { durable: false },
+    );
+    const row = rows[0] as Record<string, unknown> | undefined;
     let leased = row ? leasedFromRaw(row) : undefined;
     if (!leased) {
       // Nothing open: return the organization's expired leases to the queue and look again.
-      leased = await this.#db.withOrg(p.orgId, async (tx) =>
-        (await reapExpiredLeases(tx, this.#now())) > 0 ? claimNext(tx, claim()) : undefined,
-      );
+      leased = await this.#db.withOrgStarting(p.orgId, [], async (tx, _first, finish) => {
+        const found =
+          (await reapExpiredLeases(tx, this.#now())) > 0 ? await claimNext(tx, claim()) : undefined;
+        if (found) finish(reapedLeaseViewStatements(p, found.assignment));
+        return found;
+      });
     }
     if (!leased) {
       if (projectId) await this.#requireNotPaused(p, projectId, userId);
@@ -245,16 +256,29 @@ export class WorkService {
     });
   }
 
-  /** One of the caller's assignments with its task, as `next` returned it. */
+  /** One of the caller's assignments with its task, as `next` returned it; audited as `task.view`. */
   async get(p: Principal, id: string): Promise<LeaseView> {
     const userId = requireUser(p);
-    const view = await this.#db.withOrg(p.orgId, async (tx) => {
+    const view = await this.#db.withOrgStarting(p.orgId, [], async (tx, _first, finish) => {
       const a = isId(id) ? await findAssignment(tx, id) : undefined;
       if (!a || a.userId !== userId) return undefined;
       const task = await findTask(tx, false, a.taskId);
-      return task ? this.#leaseView(tx, a, task) : undefined;
+      if (!task) return undefined;
+      finish(taskViewStatements(p, { type: 'task', id: task.id }, 'assignment', { assignment: a.id }));
+      return this.#leaseView(tx, a, task);
     });
-    return view ?? this.#orGold(id, isId(id) ? await this.#gold.get(p, userId, id) : undefined);
+    if (view) return view;
+    const gold = isId(id) ? await this.#gold.get(p, userId, id) : undefined;
+    return this.#auditGoldView(p, this.#orGold(id, gold), 'assignment');
+  }
+
+  /** Appends the `task.view` of a gold lease (its own transaction: gold leases are granted apart). */
+  async #auditGoldView(p: Principal, view: LeaseView, via: 'lease' | 'assignment'): Promise<LeaseView> {
+    const statements = taskViewStatements(p, { type: 'gold_task', id: view.task.id }, via, {
+      assignment: view.assignment.id,
+    });
+    if (statements.length > 0) await this.#db.runScopedAll(p.orgId, statements);
+    return view;
   }
 
   /** Extends the caller's lease by the project's lease length. */
@@ -682,4 +706,28 @@ export function consensusWeights(reliabilities: readonly (number | null)[]): num
   if (known.length === 0) return undefined;
   const mean = known.reduce((sum, r) => sum + r, 0) / known.length;
   return reliabilities.map((r) => (r !== null && Number.isFinite(r) ? r : mean));
+}
+
+/** The `task.view` of the lease a claim is about to grant as assignment `assignmentId` (see above). */
+function leaseViewStatements(p: Principal, assignmentId: string, stage: WorkStage): RawStatement[] {
+  if (!isPerson(p)) return [];
+  return leaseViewAppendStatements(
+    {
+      orgId: p.orgId,
+      actor: actorOf(p),
+      action: 'task.view',
+      data: { via: stage === 'review' ? 'review_lease' : 'lease', assignment: assignmentId },
+    },
+    assignmentId,
+  );
+}
+
+/** The `task.view` of a lease granted after reaping: a labeling or a review lease of the assignment's task. */
+function reapedLeaseViewStatements(p: Principal, assignment: AssignmentRow): RawStatement[] {
+  return taskViewStatements(
+    p,
+    { type: 'task', id: assignment.taskId },
+    assignment.stage === 'review' ? 'review_lease' : 'lease',
+    { assignment: assignment.id },
+  );
 }

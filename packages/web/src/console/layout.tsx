@@ -6,6 +6,7 @@ import { Link, Outlet, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { canManage, useSession } from '../api/session.ts';
 import { AppBar } from '../workbench/app-bar.tsx';
+import { canAdminister } from './people/people-rules.ts';
 import '../workbench/workbench.css';
 import './console.css';
 
@@ -24,6 +25,7 @@ export function ConsoleLayout() {
   const session = useSession().data;
   const params = useParams({ strict: false }) as { name?: string };
   const manager = session ? canManage(session.role) : false;
+  const admin = session ? canAdminister(session.role) : false;
   return (
     <div className="console">
       <AppBar sections />
@@ -62,6 +64,11 @@ export function ConsoleLayout() {
                 Webhooks
               </Link>
             </>
+          )}
+          {admin && (
+            <Link to="/console/audit" activeProps={{ className: 'is-active' }}>
+              Audit log
+            </Link>
           )}
         </nav>
         <main className="console__main">

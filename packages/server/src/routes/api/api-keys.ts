@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { principalOf } from '../../app.ts';
 import { ApiError } from '../../errors.ts';
 import { apiApiKeySchema, presentApiKey } from '../../presenters/api.ts';
+import { actorOf } from '../../services/principal.ts';
 import { requireRole, roleNote } from './auth.ts';
 import { errorResponses, idParams } from './common.ts';
 
@@ -69,7 +70,8 @@ export const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
       const { key, row } = await orgs.createApiKey(principal.orgId, {
         name: request.body.name,
         environment: request.body.environment,
-        createdBy: null,
+        createdBy: principal.userId,
+        actor: actorOf(principal),
       });
       return { ...presentApiKey(row), key };
     },

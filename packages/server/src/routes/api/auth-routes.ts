@@ -86,7 +86,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const login = request.loginSession;
       if (!login)
         throw new ApiError('invalid_request', 'Only a logged-in session can log out; API keys cannot.');
-      await sessions.logout(login.record, login.token);
+      await sessions.logout(login.record, login.token, clientOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },

@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { apiKeyRoutes } from './api-keys.ts';
+import { auditEventRoutes } from './audit-events.ts';
 import { authenticateApi } from './auth.ts';
 import { authRoutes } from './auth-routes.ts';
 import { batchRoutes } from './batches.ts';
@@ -48,4 +49,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(memberRoutes);
   await app.register(memberWorkRoutes);
   await app.register(invitationRoutes);
+  await app.register(auditEventRoutes);
 };

@@ -1,8 +1,9 @@
 /**
  * The Secrets tab: the two values receivers use to trust a webhook — the `scale-callback-auth` header
- * value and the `x-groundwork-signature` signing secret — revealed on request (each view is recorded in
- * the audit log, so they are not fetched until asked), and rotated with a clear warning of what receivers
- * must change.
+ * value and the `x-groundwork-signature` signing secret. The server shows them in clear once: in the answer
+ * that creates them (the first time anyone asks) or rotates them; every later read gives their masked form
+ * (`cba_…abcd`), so someone who did not store them rotates them. Rotation comes with a clear warning of what
+ * receivers must change.
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -42,14 +43,14 @@ export function WebhookSecrets() {
             against the raw body, and reject old timestamps to stop replays.
           </li>
         </ul>
-        {secrets ? (
+        {secrets?.revealed ? (
           <div className="hook-secrets__values">
-            {rotated && (
-              <p className="hook-notice" role="status">
-                New secrets are in use. Update your receivers now: deliveries they reject are retried for
-                about a day.
-              </p>
-            )}
+            <p className="hook-notice" role="status">
+              {rotated
+                ? 'New secrets are in use. Update your receivers now: deliveries they reject are retried for about a day.'
+                : 'Your organization’s webhook secrets were just created.'}{' '}
+              <strong>Copy them now: they are shown this once.</strong>
+            </p>
             <SecretField
               label="Callback auth key"
               value={secrets.callbackAuthKey}
@@ -63,6 +64,23 @@ export function WebhookSecrets() {
               hint="The HMAC-SHA256 key (its UTF-8 bytes) of x-groundwork-signature."
             />
           </div>
+        ) : secrets ? (
+          <div className="hook-secrets__values">
+            <dl className="hook-secrets__masked">
+              <dt>Callback auth key</dt>
+              <dd>
+                <code>{secrets.callbackAuthKey}</code>
+              </dd>
+              <dt>Signing secret</dt>
+              <dd>
+                <code>{secrets.signingSecret}</code>
+              </dd>
+            </dl>
+            <p className="field__hint">
+              Secrets are shown in clear only when they are created or rotated; these are their first and last
+              characters, to tell which ones a receiver has. If nobody stored them, rotate them below.
+            </p>
+          </div>
         ) : (
           <div className="hook-secrets__reveal">
             <button
@@ -71,9 +89,12 @@ export function WebhookSecrets() {
               disabled={view.isPending}
               onClick={() => view.mutate()}
             >
-              {view.isPending ? 'Revealing…' : 'Reveal secrets'}
+              {view.isPending ? 'Loading…' : 'Show secrets'}
             </button>
-            <span className="field__hint">Each reveal is recorded in the organization’s audit log.</span>
+            <span className="field__hint">
+              The first time, this creates them and shows them once; afterwards it shows which ones are in
+              use. Recorded in the organization’s audit log.
+            </span>
           </div>
         )}
         <ApiError error={view.error} />
