@@ -174,28 +174,21 @@ export async function seedVictim(ctx: TestContext): Promise<Victim> {
   });
 
   // The annotator passes training (a gold answer and a standing), answers one task and holds another.
-  const trainingLease = await sendOk(app, annotator, 'POST', '/api/work/next', { project: projectName });
-  const trainingAssignment = leaseOf(trainingLease);
+  const trainingAssignment = await nextLease(app, annotator, { project: projectName });
   await sendOk(app, annotator, 'POST', `/api/work/assignments/${trainingAssignment.id}/submit`, {
     response: { category: 'cat' },
   });
-  const firstLease = leaseOf(
-    await sendOk(app, annotator, 'POST', '/api/work/next', { project: projectName }),
-  );
+  const firstLease = await nextLease(app, annotator, { project: projectName });
   await sendOk(app, annotator, 'POST', `/api/work/assignments/${firstLease.id}/submit`, {
     response: { category: 'dog' },
     timeSpentMs: 1200,
   });
-  const heldLease = leaseOf(await sendOk(app, annotator, 'POST', '/api/work/next', { project: projectName }));
-  const reviewerTraining = leaseOf(
-    await sendOk(app, reviewer, 'POST', '/api/work/next', { project: projectName }),
-  );
+  const heldLease = await nextLease(app, annotator, { project: projectName });
+  const reviewerTraining = await nextLease(app, reviewer, { project: projectName });
   await sendOk(app, reviewer, 'POST', `/api/work/assignments/${reviewerTraining.id}/submit`, {
     response: { category: 'cat' },
   });
-  const review = leaseOf(
-    await sendOk(app, reviewer, 'POST', '/api/work/next', { project: projectName, stage: 'review' }),
-  );
+  const review = await nextLease(app, reviewer, { project: projectName, stage: 'review' });
   await sendOk(app, reviewer, 'POST', `/api/work/assignments/${review.id}/review`, { verdict: 'accept' });
   const completedTaskId = firstLease.taskId;
   const leasedTaskId = heldLease.taskId;
@@ -294,6 +287,24 @@ export async function seedVictim(ctx: TestContext): Promise<Victim> {
       spareAnnotator.id,
     ]),
   };
+}
+
+/**
+ * Leases the next assignment, waiting up to 15 s for work to become leasable: some steps of the set-up
+ * (a task moving to review, a training result) are finished by background jobs, which a loaded machine
+ * runs later. Throws when nothing was leased by then.
+ */
+async function nextLease(
+  app: Parameters<typeof sendOk>[0],
+  caller: Parameters<typeof sendOk>[1],
+  body: Record<string, unknown>,
+): Promise<{ id: string; taskId: string }> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const answer = await sendOk(app, caller, 'POST', '/api/work/next', body);
+    if (answer.lease || Date.now() > deadline) return leaseOf(answer);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** The assignment of a lease answer (`{ lease: { assignment, task } }`); throws when nothing was leased. */
