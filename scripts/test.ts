@@ -21,6 +21,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -104,7 +105,20 @@ interface VitestReport {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  testResults: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { status: string; fullName?: string; failureMessages?: string[] }[];
+  }[];
+}
+
+/** The first line of a failure message, short enough for the summary (the full text is in the log above). */
+function firstLine(message: string | undefined): string {
+  // Vitest and Playwright colour their messages; the summary is plain text.
+  const plain = stripVTControlCharacters(message ?? '');
+  const line = plain.split('\n').find((l) => l.trim() !== '') ?? 'no message';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line.trim();
 }
 
 async function runVitest(label: string, filters: string[], env: NodeJS.ProcessEnv, workDir: string) {
@@ -130,9 +144,17 @@ async function runVitest(label: string, filters: string[], env: NodeJS.ProcessEn
     result.skipped = report.numPendingTests + report.numTodoTests;
     // A file that fails before its tests run (an import error, a failing beforeAll) has no failed test.
     for (const file of report.testResults) {
+      const fileName = file.name.replace(`${repoRoot}/`, '');
+      // Each failing test is named in the summary, so a log cut to its last lines still says what failed.
+      for (const test of file.assertionResults) {
+        if (test.status !== 'failed') continue;
+        result.notes.push(
+          `FAILED ${fileName} › ${test.fullName ?? '?'}: ${firstLine(test.failureMessages?.[0])}`,
+        );
+      }
       if (file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')) {
         result.failed += 1;
-        result.notes.push(`${file.name.replace(`${repoRoot}/`, '')} failed outside its tests`);
+        result.notes.push(`${fileName} failed outside its tests: ${firstLine(file.message)}`);
       }
     }
   }
@@ -143,6 +165,34 @@ async function runVitest(label: string, filters: string[], env: NodeJS.ProcessEn
 interface PlaywrightReport {
   stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   errors: { message?: string }[];
+  suites?: PlaywrightSuite[];
+}
+
+interface PlaywrightSuite {
+  title: string;
+  suites?: PlaywrightSuite[];
+  specs?: {
+    title: string;
+    file?: string;
+    tests: { status: string; results: { error?: { message?: string } }[] }[];
+  }[];
+}
+
+/** Every test Playwright reports as failed (after retries), as `file › suite › title: first line`. */
+function failedPlaywrightTests(suites: PlaywrightSuite[] | undefined, path: string[] = []): string[] {
+  const out: string[] = [];
+  for (const suite of suites ?? []) {
+    const here = [...path, suite.title].filter((t) => t !== '');
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== 'unexpected') continue;
+        const message = test.results.at(-1)?.error?.message;
+        out.push(`FAILED ${[...here, spec.title].join(' › ')}: ${firstLine(message)}`);
+      }
+    }
+    out.push(...failedPlaywrightTests(suite.suites, here));
+  }
+  return out;
 }
 
 async function runPlaywright(workDir: string): Promise<SectionResult> {
@@ -172,6 +222,7 @@ async function runPlaywright(workDir: string): Promise<SectionResult> {
     result.failed = report.stats.unexpected;
     result.skipped = report.stats.skipped;
     if (report.stats.flaky > 0) result.notes.push(`${report.stats.flaky} passed only on retry`);
+    result.notes.push(...failedPlaywrightTests(report.suites));
     if (report.errors.length > 0 && result.failed === 0) {
       result.failed += 1;
       result.notes.push(`run error: ${(report.errors[0]?.message ?? 'unknown').split('\n')[0]}`);

@@ -4,6 +4,7 @@ import { auditCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
+import { keysCommand } from './commands/keys.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { apiKeyCommand, orgCommand, userCommand } from './commands/orgs.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -33,6 +34,7 @@ export function buildCli(io: Partial<CliIo> = {}): Command {
     demoCommand(resolved),
     importCommand(resolved),
     exportCommand(resolved),
+    keysCommand(resolved),
     auditCommand(resolved),
   ]) {
     program.addCommand(command);

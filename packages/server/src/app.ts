@@ -32,6 +32,13 @@ import type { Database } from './db/database.ts';
 import { ApiError, type ErrorDetail } from './errors.ts';
 import { registerRateLimits } from './http/rate-limit.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import {
+  createKeyStore,
+  DataKeyMissingError,
+  DataKeys,
+  EncryptedBlobStore,
+  verifyMasterKey,
+} from './keys/index.ts';
 import { masterKeyLoader } from './lib/crypto.ts';
 import { NUL_MESSAGE, unstorableJson, urlEncodedHasNul } from './lib/nul.ts';
 import type { ResolveHost } from './net/index.ts';
@@ -88,6 +95,10 @@ export interface Services {
   webhookSecrets: WebhookSecretService;
   outbound: OutboundService;
   assetUrls: AssetUrlService;
+  /** The organizations' data keys (encryption at rest). */
+  dataKeys: DataKeys;
+  /** The blob store, encrypting with the organizations' data keys. */
+  blobs: EncryptedBlobStore;
 }
 
 declare module 'fastify' {
@@ -103,7 +114,10 @@ declare module 'fastify' {
 /** What buildApp needs besides the configuration. */
 export interface AppDeps {
   db: Database;
+  /** The store underneath; what the app stores in it is encrypted with the organizations' data keys. */
   blobs?: BlobStore;
+  /** The organizations' data keys (built from the configuration by default). */
+  dataKeys?: DataKeys;
   types?: TaskTypeRegistry;
   /** Log requests (off in tests). */
   logger?: boolean;
@@ -169,8 +183,18 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
 
   const types = deps.types ?? createTaskTypeRegistry();
-  const blobs = deps.blobs ?? createBlobStore(config.blobStore);
   const db = deps.db;
+  const masterKey = masterKeyLoader(config, (message) => app.log.warn(message));
+  const dataKeys =
+    deps.dataKeys ??
+    new DataKeys({
+      store: createKeyStore(config),
+      masterKey,
+      previousMasterKey: config.previousMasterKey,
+    });
+  // A wrong master key stops the start here, before anything is read or written with it.
+  await verifyMasterKey(db, dataKeys);
+  const blobs = new EncryptedBlobStore(deps.blobs ?? createBlobStore(config.blobStore), dataKeys);
   app.decorate('config', config);
   const sessions = new SessionService({ db });
   const plans = new QualityPlans({ db });
@@ -183,7 +207,6 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     },
   });
   const tasks = new TaskService({ db, types, plans, outbound });
-  const masterKey = masterKeyLoader(config, (message) => app.log.warn(message));
   app.decorate('services', {
     auth: new AuthService({ db }),
     auditEvents: new AuditEventService({ db }),
@@ -208,6 +231,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     webhookSecrets: new WebhookSecretService({ db, masterKey }),
     outbound,
     assetUrls: new AssetUrlService({ db, masterKey }),
+    dataKeys,
+    blobs,
   });
   app.decorateRequest('principal', null);
   registerSecurityHeaders(app, { publicUrl: config.publicUrl });
@@ -335,6 +360,12 @@ export function principalOf(request: FastifyRequest): Principal {
 
 function toApiError(error: FastifyError): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof DataKeyMissingError) {
+    return new ApiError(
+      'data_key_missing',
+      "This organization's data cannot be decrypted: its data key is not in the key store (the organization was deleted, or the server is given another key store).",
+    );
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details: ErrorDetail[] = error.validation.map((v) => ({
       path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),

@@ -15,6 +15,10 @@ const bool = z
   .pipe(z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']))
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+const masterKeyText = z
+  .string()
+  .refine((v) => parseMasterKey(v) !== null, 'must be 32 bytes written as 64 hex characters or base64');
+
 const envSchema = z.object({
   /** TCP port the server listens on. */
   GROUNDWORK_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -113,11 +117,28 @@ const envSchema = z.object({
    * Master key (32 bytes, hex or base64) sealing per-organization secrets; when unset a key is
    * generated into `<data dir>/master.key`.
    */
-  GROUNDWORK_MASTER_KEY: z
+  GROUNDWORK_MASTER_KEY: masterKeyText.optional(),
+  /**
+   * The master key before a rotation: data keys still wrapped by it are opened and re-wrapped under
+   * GROUNDWORK_MASTER_KEY (`groundwork keys rewrap`); remove it once every process has the new key.
+   */
+  GROUNDWORK_MASTER_KEY_PREVIOUS: masterKeyText.optional(),
+  /**
+   * Where the organizations' wrapped data keys are kept, apart from the database and its backups: a
+   * directory (default `<data dir>/keys`) or `s3://bucket/prefix` (reached with the GROUNDWORK_S3_* settings).
+   */
+  GROUNDWORK_KEY_STORE: z
     .string()
-    .refine((v) => parseMasterKey(v) !== null, 'must be 32 bytes written as 64 hex characters or base64')
+    .min(1)
+    .refine(
+      (v) => !v.startsWith('s3:') || /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(v),
+      'must be a directory or s3://bucket/prefix',
+    )
     .optional(),
 });
+
+/** The key store: a directory, or a bucket and prefix on the configured S3 endpoint. */
+export type KeyStoreConfig = { kind: 'fs'; dir: string } | { kind: 's3'; bucket: string; prefix: string };
 
 /** The typed configuration the rest of the code receives. */
 export interface Config {
@@ -157,6 +178,10 @@ export interface Config {
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   /** The configured master key; null when the data directory's `master.key` is to be used. */
   masterKey: Buffer | null;
+  /** The master key before a rotation, still accepted for unwrapping data keys. */
+  previousMasterKey: Buffer | null;
+  /** Where the wrapped data keys are kept. */
+  keyStore: KeyStoreConfig;
 }
 
 /** Raised when the environment does not describe a valid configuration; lists every problem. */
@@ -173,6 +198,7 @@ const SECRET_NAMES = [
   'GROUNDWORK_S3_ACCESS_KEY_ID',
   'GROUNDWORK_S3_SECRET_ACCESS_KEY',
   'GROUNDWORK_MASTER_KEY',
+  'GROUNDWORK_MASTER_KEY_PREVIOUS',
 ];
 
 /** Parses the configuration from an environment (default `process.env`). Throws ConfigError. */
@@ -239,7 +265,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     worker: e.GROUNDWORK_WORKER,
     trustProxy: parseTrustProxy(e.GROUNDWORK_TRUST_PROXY),
     masterKey: e.GROUNDWORK_MASTER_KEY ? parseMasterKey(e.GROUNDWORK_MASTER_KEY) : null,
+    previousMasterKey: e.GROUNDWORK_MASTER_KEY_PREVIOUS
+      ? parseMasterKey(e.GROUNDWORK_MASTER_KEY_PREVIOUS)
+      : null,
+    keyStore: keyStoreConfig(e.GROUNDWORK_KEY_STORE, dataDir),
   };
+}
+
+function keyStoreConfig(value: string | undefined, dataDir: string): KeyStoreConfig {
+  if (value === undefined) return { kind: 'fs', dir: resolve(dataDir, 'keys') };
+  if (!value.startsWith('s3://')) return { kind: 'fs', dir: resolve(value) };
+  const [bucket = '', ...rest] = value.slice('s3://'.length).split('/');
+  return { kind: 's3', bucket, prefix: rest.join('/').replace(/\/+$/, '') };
 }
 
 function parseTrustProxy(value: string): Config['trustProxy'] {

@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  data_key_missing: 500,
   fetch_failed: 502,
 } as const;
 

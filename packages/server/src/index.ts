@@ -18,6 +18,17 @@ export {
   JobRunner,
   registerAppJobs,
 } from './jobs/index.ts';
+export {
+  createDataKeys,
+  createEncryptedBlobs,
+  createKeyStore,
+  DataKeyMissingError,
+  DataKeys,
+  EncryptedBlobStore,
+  FsKeyStore,
+  MasterKeyMismatchError,
+  verifyMasterKey,
+} from './keys/index.ts';
 export { newId } from './lib/ids.ts';
 export { CLAIM_NEXT_SQL } from './repositories/assignments.ts';
 export { type NewTaskRow, TASK_INSERT_COLUMNS, taskCopyLine, taskValues } from './repositories/tasks.ts';
@@ -31,6 +42,12 @@ export {
 } from './services/audit-chain.ts';
 export { type CsvRecordRead, readCsvRecords } from './services/csv-records.ts';
 export { sizeOf as imageSizeOf } from './services/export-writers/images.ts';
+export {
+  deleteOrganization,
+  type OrgDeletionReport,
+  type RotationReport,
+  rotateOrgDataKey,
+} from './services/org-keys.ts';
 export { OrgService } from './services/orgs.ts';
 export type { Principal, Role } from './services/principal.ts';
 export { ROLES } from './services/principal.ts';

@@ -12,7 +12,6 @@ import { sql } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createBlobStore } from '../src/blobs/index.ts';
 import type { Database } from '../src/db/database.ts';
 import { registerExportJobs, relayDueExports } from '../src/jobs/exports.ts';
 import { JobRunner } from '../src/jobs/runner.ts';
@@ -307,7 +306,7 @@ beforeAll(async () => {
   runner = new JobRunner({ db: ctx.db, log: silent, pollingIntervalSeconds: 0.5 });
   registerExportJobs(runner, {
     db: ctx.db,
-    blobs: createBlobStore(ctx.config.blobStore),
+    blobs: ctx.app.services.blobs,
     log: silent,
     relayEveryMs: 50,
     pageSize: 2,
@@ -834,7 +833,7 @@ describe('failures and cancellation', () => {
     const tmpRoot = mkdtempSync(join(tmpdir(), 'gw-export-test-'));
     try {
       const outcome = await runExport(
-        { db: gated, blobs: createBlobStore(ctx.config.blobStore), log: silent, pageSize: 2, tmpRoot },
+        { db: gated, blobs: ctx.app.services.blobs, log: silent, pageSize: 2, tmpRoot },
         { orgId: org.id, exportId: id, fence: fence.toISOString() },
       );
       expect(outcome).toBe('canceled');
@@ -876,7 +875,7 @@ describe('failures and cancellation', () => {
       );
       return id;
     };
-    const deps = { db: ctx.db, blobs: createBlobStore(ctx.config.blobStore), log: silent };
+    const deps = { db: ctx.db, blobs: ctx.app.services.blobs, log: silent };
     const fence = new Date();
     const twice = await claimed('queued', fence);
     const job = { orgId: org.id, exportId: twice, fence: fence.toISOString() };

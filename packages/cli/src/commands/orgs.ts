@@ -11,6 +11,7 @@ import {
   withDatabase,
 } from '../context.ts';
 import { CliError, UsageError } from '../errors.ts';
+import { orgDeleteCommand } from './keys.ts';
 
 /** The `org` command group. */
 export function orgCommand(io: CliIo): Command {
@@ -29,6 +30,7 @@ export function orgCommand(io: CliIo): Command {
       );
       printResult(io, created.slug);
     });
+  org.addCommand(orgDeleteCommand(io));
   return org;
 }
 

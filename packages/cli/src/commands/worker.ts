@@ -13,12 +13,22 @@ export function workerCommand(io: CliIo): Command {
     .addOption(dataDirOption())
     .action(async (opts: { dataDir?: string }) => {
       const config = await resolveConfig(io, { dataDir: opts.dataDir });
-      const { createJobLog, createJobRunner, databaseOptions, openDatabase } = await loadServer();
+      const {
+        createDataKeys,
+        createJobLog,
+        createJobRunner,
+        databaseOptions,
+        openDatabase,
+        verifyMasterKey,
+      } = await loadServer();
       const log = createJobLog(config.logLevel);
       const db = await openDatabase(databaseOptions(config));
       try {
         await db.migrate();
-        const runner = createJobRunner({ db, config, log });
+        // A wrong master key stops the worker before it reads or writes anything with it.
+        const dataKeys = createDataKeys(config, (message) => log.warn({}, message));
+        await verifyMasterKey(db, dataKeys);
+        const runner = createJobRunner({ db, config, log, dataKeys });
         await runner.start();
         log.info({}, 'groundwork worker is ready');
         const signal = await new Promise<NodeJS.Signals>((resolve) => {

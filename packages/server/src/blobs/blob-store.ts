@@ -14,19 +14,25 @@ export interface BlobStore {
    * {@link BlobTooLargeError} and nothing of the new blob is left behind. A stream body is consumed,
    * or destroyed when `put` fails.
    *
-   * @returns the byte size and the lowercase hex SHA-256 of what was stored.
+   * @returns the byte size and the lowercase hex SHA-256 of what was stored (`''` with `digest: false`,
+   * for callers that compute their own, such as the encrypting store).
    */
-  put(
-    key: string,
-    body: Readable | Uint8Array,
-    opts: { contentType: string; maxBytes?: number },
-  ): Promise<{ size: number; sha256: string }>;
+  put(key: string, body: Readable | Uint8Array, opts: PutOptions): Promise<{ size: number; sha256: string }>;
   /** Opens a blob for reading; `undefined` when no blob is stored under `key`. */
   get(key: string): Promise<{ body: Readable; size: number; contentType?: string } | undefined>;
   /** Returns a blob's size without reading it; `undefined` when no blob is stored under `key`. */
   head(key: string): Promise<{ size: number } | undefined>;
   /** Removes a blob. Deleting a key that holds nothing is not an error. */
   delete(key: string): Promise<void>;
+}
+
+/** Options of {@link BlobStore.put}. */
+export interface PutOptions {
+  contentType: string;
+  /** Largest payload accepted, in bytes. */
+  maxBytes?: number;
+  /** Compute the SHA-256 of the payload (default true). */
+  digest?: boolean;
 }
 
 /** Thrown by {@link BlobStore.put} when a payload is larger than the `maxBytes` it was given. */
@@ -92,14 +98,15 @@ export function assertValidBlobKey(key: string): void {
 export class MeteredStream extends Transform {
   /** Bytes seen so far. */
   bytes = 0;
-  readonly #hash: Hash = createHash('sha256');
+  readonly #hash: Hash | null;
   readonly #key: string;
   readonly #maxBytes: number | undefined;
 
-  constructor(key: string, maxBytes: number | undefined) {
+  constructor(key: string, maxBytes: number | undefined, digest = true) {
     super();
     this.#key = key;
     this.#maxBytes = maxBytes;
+    this.#hash = digest ? createHash('sha256') : null;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
@@ -108,13 +115,13 @@ export class MeteredStream extends Transform {
       callback(new BlobTooLargeError(this.#key, this.#maxBytes));
       return;
     }
-    this.#hash.update(chunk);
+    this.#hash?.update(chunk);
     callback(null, chunk);
   }
 
-  /** The lowercase hex SHA-256 of everything seen; call once, after the stream has finished. */
+  /** The lowercase hex SHA-256 of everything seen (`''` when not hashing); call once, after the stream has finished. */
   digest(): string {
-    return this.#hash.digest('hex');
+    return this.#hash?.digest('hex') ?? '';
   }
 }
 
@@ -130,11 +137,7 @@ export function toByteStream(body: Readable | Uint8Array): Readable {
  * Checks a `put` call's key and options before anything is written; on failure the body stream is
  * destroyed (so its source is not left half-read) and the error thrown.
  */
-export function checkPut(
-  key: string,
-  body: Readable | Uint8Array,
-  opts: { contentType: string; maxBytes?: number },
-): void {
+export function checkPut(key: string, body: Readable | Uint8Array, opts: PutOptions): void {
   try {
     assertValidBlobKey(key);
     assertValidPutOptions(opts);
@@ -145,7 +148,7 @@ export function checkPut(
 }
 
 /** Checks `put` options shared by every store. */
-export function assertValidPutOptions(opts: { contentType: string; maxBytes?: number }): void {
+export function assertValidPutOptions(opts: PutOptions): void {
   if (typeof opts.contentType !== 'string' || opts.contentType.length === 0) {
     throw new TypeError('contentType must be a non-empty string');
   }

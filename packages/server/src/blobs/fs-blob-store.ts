@@ -10,6 +10,7 @@ import {
   checkPut,
   InvalidBlobKeyError,
   MeteredStream,
+  type PutOptions,
   toByteStream,
 } from './blob-store.ts';
 
@@ -41,7 +42,7 @@ export class FsBlobStore implements BlobStore {
   async put(
     key: string,
     body: Readable | Uint8Array,
-    opts: { contentType: string; maxBytes?: number },
+    opts: PutOptions,
   ): Promise<{ size: number; sha256: string }> {
     checkPut(key, body, opts);
     const path = this.#path(key);
@@ -56,7 +57,7 @@ export class FsBlobStore implements BlobStore {
       source.destroy();
       throw this.#translateConflict(key, error);
     }
-    const meter = new MeteredStream(key, opts.maxBytes);
+    const meter = new MeteredStream(key, opts.maxBytes, opts.digest !== false);
     try {
       await pipeline(source, meter, createWriteStream(tmpData, { flags: 'wx', mode: 0o600 }));
       const sha256 = meter.digest();

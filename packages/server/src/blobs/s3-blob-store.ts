@@ -18,6 +18,7 @@ import {
   type BlobStore,
   BlobTooLargeError,
   checkPut,
+  type PutOptions,
   toByteStream,
 } from './blob-store.ts';
 
@@ -86,12 +87,12 @@ export class S3BlobStore implements BlobStore {
   async put(
     key: string,
     body: Readable | Uint8Array,
-    opts: { contentType: string; maxBytes?: number },
+    opts: PutOptions,
   ): Promise<{ size: number; sha256: string }> {
     checkPut(key, body, opts);
     const source = toByteStream(body);
     const objectKey = this.#objectKey(key);
-    const hash = createHash('sha256');
+    const hash = opts.digest === false ? null : createHash('sha256');
     let size = 0;
     let upload: MultipartUpload | undefined;
     const pending: Buffer[] = [];
@@ -103,7 +104,7 @@ export class S3BlobStore implements BlobStore {
         size += bytes.length;
         if (opts.maxBytes !== undefined && size > opts.maxBytes)
           throw new BlobTooLargeError(key, opts.maxBytes);
-        hash.update(bytes);
+        hash?.update(bytes);
         pending.push(bytes);
         pendingBytes += bytes.length;
         while (pendingBytes >= S3_PART_SIZE) {
@@ -128,7 +129,7 @@ export class S3BlobStore implements BlobStore {
         if (rest.length > 0) await upload.add(rest);
         await upload.complete();
       }
-      return { size, sha256: hash.digest('hex') };
+      return { size, sha256: hash?.digest('hex') ?? '' };
     } catch (error) {
       source.destroy();
       if (upload !== undefined) await upload.abort();

@@ -4,9 +4,10 @@
  * {@link registerAppJobs}.
  */
 import pino from 'pino';
-import { createBlobStore } from '../blobs/index.ts';
+import { type BlobStore, createBlobStore } from '../blobs/index.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { createKeyStore, DataKeys, EncryptedBlobStore } from '../keys/index.ts';
 import { masterKeyLoader } from '../lib/crypto.ts';
 import type { ResolveHost } from '../net/index.ts';
 import { reapExpiredLeases } from '../repositories/assignments.ts';
@@ -42,18 +43,28 @@ export interface AppJobDeps {
   leaseReapEveryMs?: number;
   /** How often consensus reliabilities are recomputed, in milliseconds (default every 10 minutes). */
   reliabilityEveryMs?: number;
+  /** The organizations' data keys (built from the configuration by default). */
+  dataKeys?: DataKeys;
+  /** The blob store underneath the encryption (built from the configuration by default). */
+  blobs?: BlobStore;
 }
 
 /** Registers every job of the application on `runner`. */
 export function registerAppJobs(runner: JobRunner, deps: AppJobDeps): void {
+  const masterKey = masterKeyLoader(deps.config, (m) => deps.log.warn({}, m));
+  const dataKeys =
+    deps.dataKeys ??
+    new DataKeys({
+      store: createKeyStore(deps.config),
+      masterKey,
+      previousMasterKey: deps.config.previousMasterKey,
+    });
+  const blobs = new EncryptedBlobStore(deps.blobs ?? createBlobStore(deps.config.blobStore), dataKeys);
   registerDeliveryJobs(runner, {
     db: deps.db,
     log: deps.log,
     config: deps.config,
-    secrets: new WebhookSecretService({
-      db: deps.db,
-      masterKey: masterKeyLoader(deps.config, (m) => deps.log.warn({}, m)),
-    }),
+    secrets: new WebhookSecretService({ db: deps.db, masterKey }),
     ...(deps.resolveHost ? { resolveHost: deps.resolveHost } : {}),
     ...(deps.deliverySchedule ? { schedule: deps.deliverySchedule } : {}),
     ...(deps.deliveryRelayEveryMs ? { relayEveryMs: deps.deliveryRelayEveryMs } : {}),
@@ -67,7 +78,7 @@ export function registerAppJobs(runner: JobRunner, deps: AppJobDeps): void {
     log: deps.log,
     ...(deps.reliabilityEveryMs ? { everyMs: deps.reliabilityEveryMs } : {}),
   });
-  registerExportJobs(runner, { db: deps.db, blobs: createBlobStore(deps.config.blobStore), log: deps.log });
+  registerExportJobs(runner, { db: deps.db, blobs, log: deps.log });
   // Ended sessions are refused when used; this removes the rows.
   runner.registerPeriodic('sessions.sweep', 15 * 60_000, async () => {
     const now = new Date();

@@ -35,6 +35,11 @@ export async function findOrgBySlug(system: Db, slug: string): Promise<OrgRow | 
   return row;
 }
 
+/** Every organization, by slug (system access). */
+export async function listOrgs(system: Db): Promise<OrgRow[]> {
+  return system.select().from(organizations).orderBy(organizations.slug);
+}
+
 /** Finds an organization by id. */
 export async function findOrgById(tx: Db, id: string): Promise<OrgRow | undefined> {
   const [row] = await tx.select().from(organizations).where(eq(organizations.id, id)).limit(1);

@@ -14,6 +14,7 @@ import {
   insertOrg,
   insertUser,
   listApiKeys,
+  listOrgs,
   type OrgRow,
   revokeApiKey,
   type UserRow,
@@ -63,6 +64,11 @@ export class OrgService {
     const org = await findOrgBySlug(this.#db.system, slug);
     if (!org) throw new ApiError('not_found', `No organization with slug ${JSON.stringify(slug)}.`);
     return org;
+  }
+
+  /** Every organization, by slug (for the operator's commands). */
+  listOrgs(): Promise<OrgRow[]> {
+    return listOrgs(this.#db.system);
   }
 
   /** Creates an API key; the plain key is returned once and only its hash is stored. */

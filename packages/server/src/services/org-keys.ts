@@ -1,0 +1,196 @@
+/**
+ * Operations on an organization's data keys that touch its data: rotating the key (a new version, then
+ * everything re-encrypted under it while the server keeps serving, then the old versions retired) and
+ * deleting the organization (its keyring destroyed first, so every copy of its encrypted data — backups
+ * included — becomes unreadable, then its rows and blobs removed).
+ */
+import { sql } from 'drizzle-orm';
+import { type Database, queryRows } from '../db/database.ts';
+import type { DataKeys } from '../keys/data-keys.ts';
+import type { EncryptedBlobStore } from '../keys/encrypted-blob-store.ts';
+
+/** What the operations need. */
+export interface OrgKeyDeps {
+  db: Database;
+  keys: DataKeys;
+  blobs: EncryptedBlobStore;
+}
+
+/** Progress of a re-encryption, reported every so many blobs. */
+export interface ReencryptProgress {
+  checked: number;
+  reencrypted: number;
+}
+
+/** What a rotation did. */
+export interface RotationReport {
+  version: number;
+  checked: number;
+  reencrypted: number;
+  /** Blobs listed in the database but missing from the store (left as they are). */
+  missing: number;
+  retired: number[];
+}
+
+const PAGE = 500;
+
+/**
+ * Rotates `orgId`'s data key: adds a version (under a database lock, so two rotations do not race),
+ * waits `settleMs` for every process to read the new keyring (their cache lasts a minute by default),
+ * re-encrypts every blob not yet under the new version — blobs stored before encryption included —
+ * and retires the older versions. Reads keep working throughout: old versions decrypt until the end.
+ */
+export async function rotateOrgDataKey(
+  deps: OrgKeyDeps,
+  orgId: string,
+  options: { settleMs?: number; onProgress?: (progress: ReencryptProgress) => void } = {},
+): Promise<RotationReport> {
+  const version = await deps.db.withSystem(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`groundwork:data-key:${orgId}`}))`);
+    return deps.keys.rotate(orgId);
+  });
+  await new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 65_000));
+  const report = await reencryptBlobs(deps, orgId, version, options.onProgress);
+  // A blob whose write began before the rotation reached its process may have landed after the scan.
+  const late = await reencryptBlobs(deps, orgId, version, undefined, report.startedAt);
+  const retired = await deps.db.withSystem(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`groundwork:data-key:${orgId}`}))`);
+    return deps.keys.retire(orgId, version);
+  });
+  // The second pass looks again at recent blobs the first one counted: only what it re-encrypted adds.
+  return {
+    version,
+    checked: report.checked,
+    reencrypted: report.reencrypted + late.reencrypted,
+    missing: report.missing,
+    retired,
+  };
+}
+
+/**
+ * Re-encrypts under `version` (or later) every blob of `orgId` the database knows (files and export
+ * results), optionally only those recorded since `since`.
+ */
+export async function reencryptBlobs(
+  deps: OrgKeyDeps,
+  orgId: string,
+  version: number,
+  onProgress?: (progress: ReencryptProgress) => void,
+  since?: Date,
+): Promise<ReencryptProgress & { missing: number; startedAt: Date }> {
+  const startedAt = new Date(Date.now() - 5 * 60_000);
+  let after = '';
+  let checked = 0;
+  let reencrypted = 0;
+  let missing = 0;
+  for (;;) {
+    const keys = await orgBlobKeys(deps.db, orgId, after, since);
+    if (keys.length === 0) break;
+    for (const key of keys) {
+      checked += 1;
+      const protection = await deps.blobs.protection(key);
+      if (!protection) {
+        missing += 1;
+        continue;
+      }
+      if (protection.encrypted && protection.version >= version) continue;
+      const blob = await deps.blobs.get(key);
+      if (!blob) {
+        missing += 1;
+        continue;
+      }
+      // The store replaces the blob only once the new one is complete: a failure leaves the old one.
+      await deps.blobs.put(key, blob.body, { contentType: blob.contentType ?? 'application/octet-stream' });
+      reencrypted += 1;
+    }
+    after = keys.at(-1) ?? after;
+    onProgress?.({ checked, reencrypted });
+  }
+  return { checked, reencrypted, missing, startedAt };
+}
+
+/** The next page of `orgId`'s blob keys after `after`, in key order. */
+async function orgBlobKeys(db: Database, orgId: string, after: string, since?: Date): Promise<string[]> {
+  const rows = await db.withOrg(orgId, (tx) =>
+    queryRows<{ key: string }>(
+      tx,
+      sql`SELECT key FROM (
+            SELECT blob_key AS key, created_at FROM files
+            UNION ALL
+            SELECT blob_key AS key, created_at FROM dataset_exports WHERE blob_key IS NOT NULL
+          ) k
+          WHERE key > ${after} ${since ? sql`AND created_at >= ${since.toISOString()}` : sql``}
+          ORDER BY key LIMIT ${PAGE}`,
+    ),
+  );
+  return rows.map((r) => r.key);
+}
+
+/** What deleting an organization removed. */
+export interface OrgDeletionReport {
+  /** Rows deleted, by table. */
+  rows: Record<string, number>;
+  blobsDeleted: number;
+  /** Users removed because this organization was their only one. */
+  usersDeleted: number;
+}
+
+/**
+ * Deletes organization `orgId` for good. Its keyring is destroyed first: from that moment its encrypted
+ * data cannot be read anywhere, in this database, its backups or copies of the blob store. Then every
+ * row carrying its `org_id` is deleted in one transaction (with the users left without any
+ * organization), and its blobs are removed.
+ */
+export async function deleteOrganization(deps: OrgKeyDeps, orgId: string): Promise<OrgDeletionReport> {
+  const blobKeys: string[] = [];
+  for (let after = ''; ; ) {
+    const page = await orgBlobKeys(deps.db, orgId, after);
+    if (page.length === 0) break;
+    blobKeys.push(...page);
+    after = page.at(-1) ?? after;
+  }
+  await deps.keys.destroy(orgId);
+  const result = await deps.db.withSystem(async (tx) => {
+    const tables = await queryRows<{ table_name: string }>(
+      tx,
+      sql`SELECT c.table_name FROM information_schema.columns c
+          JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+          WHERE c.table_schema = current_schema() AND c.column_name = 'org_id' AND t.table_type = 'BASE TABLE'
+          ORDER BY c.table_name`,
+    );
+    const members = await queryRows<{ user_id: string }>(
+      tx,
+      sql`SELECT user_id FROM memberships WHERE org_id = ${orgId}`,
+    );
+    const rows: Record<string, number> = {};
+    for (const { table_name: table } of tables) {
+      const deleted = await queryRows<{ n: number | string }>(
+        tx,
+        sql`WITH d AS (DELETE FROM ${sql.identifier(table)} WHERE org_id = ${orgId} RETURNING 1) SELECT count(*) AS n FROM d`,
+      );
+      rows[table] = Number(deleted[0]?.n ?? 0);
+    }
+    const users =
+      members.length === 0
+        ? []
+        : await queryRows<{ id: string }>(
+            tx,
+            sql`DELETE FROM users u WHERE u.id IN (${sql.join(
+              members.map((m) => sql`${m.user_id}`),
+              sql`, `,
+            )}) AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id) RETURNING u.id`,
+          );
+    const orgRows = await queryRows<{ id: string }>(
+      tx,
+      sql`DELETE FROM organizations WHERE id = ${orgId} RETURNING id`,
+    );
+    rows.organizations = orgRows.length;
+    return { rows, usersDeleted: users.length };
+  });
+  let blobsDeleted = 0;
+  for (const key of blobKeys) {
+    await deps.blobs.delete(key);
+    blobsDeleted += 1;
+  }
+  return { ...result, blobsDeleted };
+}
