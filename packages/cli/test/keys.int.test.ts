@@ -4,7 +4,7 @@
  * refused with a clear message (the wrong key recorded in the audit chains).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runGroundwork, tempDataDir } from './helpers.ts';
@@ -76,5 +76,28 @@ describe('groundwork keys and org delete', () => {
       code: 0,
       stdout: 'OK: 2 events, chain intact\n',
     });
+  }, 180_000);
+
+  it('rewraps every data key after a master key change; then the old key is refused', async () => {
+    expect((await gw('keys', 'rotate', '--org', 'beta', '--settle-seconds', '0')).code).toBe(0);
+    const oldKey = readFileSync(join(data.dir, 'master.key'), 'utf8').trim();
+    const newKey = randomBytes(32).toString('hex');
+    const rewrapped = await runGroundwork(['keys', 'rewrap'], {
+      ...env,
+      GROUNDWORK_MASTER_KEY: newKey,
+      GROUNDWORK_MASTER_KEY_PREVIOUS: oldKey,
+    });
+    expect(rewrapped).toMatchObject({
+      code: 0,
+      stdout:
+        '1 data key version(s) re-wrapped and 0 stored secret(s) sealed again with the current master key\n',
+    });
+    expect(await runGroundwork(['keys', 'status'], { ...env, GROUNDWORK_MASTER_KEY: newKey })).toMatchObject({
+      code: 0,
+      stdout: 'beta: current version 1 (versions kept: 1)\n',
+    });
+    const refused = await runGroundwork(['keys', 'status'], { ...env, GROUNDWORK_MASTER_KEY: oldKey });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('is not the one the key store was written with');
   }, 180_000);
 });

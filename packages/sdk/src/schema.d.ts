@@ -1,4 +1,68 @@
 export interface paths {
+    "/api/account/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get my two-factor status
+         * @description Whether two-factor sign-in (TOTP) is on for the caller, and how many recovery codes remain. Only for session callers.
+         */
+        get: operations["getTotpStatus"];
+        put?: never;
+        /**
+         * Start two-factor enrolment
+         * @description Creates a new TOTP secret (stored encrypted) and returns it once, with its `otpauth://` URI and a QR code for an authenticator app. Sign-in is unchanged until a code confirms it (`POST /api/account/totp/confirm`); starting again replaces an unconfirmed secret. Only for accounts with a password, and only while two-factor sign-in is off; the account's `password` is asked again (401 naming `password` when wrong), so a session of one organization cannot lock its person out of another. Only for session callers.
+         */
+        post: operations["enrolTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn on two-factor sign-in
+         * @description Confirms the enrolment with the current code of the new secret: from now on sign-in asks for a code after the password. Returns ten one-time recovery codes, shown only here. Audited as `account.totp_enabled`; wrong codes as `auth.totp_failed`. Only for session callers.
+         */
+        post: operations["confirmTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn off two-factor sign-in
+         * @description Turns two-factor sign-in off, given a current code or an unused recovery code; the secret and the recovery codes are forgotten. Audited as `account.totp_disabled`. Only for session callers.
+         */
+        post: operations["disableTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -38,6 +102,26 @@ export interface paths {
          * @description Revokes an API key at once; requests with it fail from then on. A test key may only revoke test keys. Allowed roles: `owner`, `admin` (API keys act as `admin`).
          */
         delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an API key
+         * @description Creates a new key with the same name and environment and returns its secret once; the old key keeps working for `overlapMinutes` (default 60, at most 7 days) and is then refused like a revoked key. Rotating a key that is already rotated keeps the earlier end if it comes sooner. A test key may only rotate test keys. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        post: operations["rotateApiKey"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -114,9 +198,29 @@ export interface paths {
         put?: never;
         /**
          * Log in
-         * @description Checks an email and password and starts a session: sets the `gw_session` cookie (HttpOnly) and returns the CSRF token to send with every write. Too many failed attempts answer 429. Needs no authentication.
+         * @description Checks an email and password and starts a session: sets the `gw_session` cookie (HttpOnly) and returns the CSRF token to send with every write. Too many failed attempts answer 429. For a person with two-factor sign-in on, the answer is 401 `second_factor_required` with the `gw_login_challenge` cookie set: send the code to `POST /api/auth/login/totp` within 5 minutes. Needs no authentication.
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish logging in with a second factor
+         * @description The second step of signing in for a person with two-factor sign-in on: redeems the `gw_login_challenge` cookie of `POST /api/auth/login` with the current 6-digit code (one step of clock drift either way; a code works once) or an unused recovery code, then starts the session as the login does. A wrong code answers 401; after 5 wrong codes the challenge answers 429 and the password step must be repeated. Needs no authentication.
+         */
+        post: operations["loginSecondFactor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -155,6 +259,66 @@ export interface paths {
          * @description The logged-in person, organization, role and CSRF token of the session cookie (401 when logged out). Only for session callers.
          */
         get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Finish signing in with SSO
+         * @description The redirect URI registered at the provider. Checks the state against the flow cookie, exchanges the code, verifies the ID token and the email, then sets the session cookie and redirects to the app; any failure redirects to `/login?sso_error=<reason>`. For browsers. Needs no authentication.
+         */
+        get: operations["completeSsoSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/{orgSlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether an organization offers SSO
+         * @description Tells the login page whether "Use single sign-on (SSO)" works for an organization, and where to start. No secrets; an unknown organization answers like one without SSO. Needs no authentication.
+         */
+        get: operations["getSsoAvailability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/{orgSlug}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in with SSO
+         * @description Redirects the browser to the organization's OpenID provider (authorization code flow with PKCE S256, state and nonce kept in a sealed, HttpOnly, SameSite=Lax cookie for 10 minutes). Without SSO it redirects to `/login?sso_error=not_configured`. For browsers. Needs no authentication.
+         */
+        get: operations["startSsoSignIn"];
         put?: never;
         post?: never;
         delete?: never;
@@ -603,6 +767,26 @@ export interface paths {
         patch: operations["updateMember"];
         trace?: never;
     };
+    "/api/members/{userId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End all of a member's sessions
+         * @description Ends every session of a member in this organization at once (e.g. a lost laptop). Each is audited as `session.revoked`. 404 when the person is not a member. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        delete: operations["endMemberSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/members/{userId}/skills": {
         parameters: {
             query?: never;
@@ -681,6 +865,54 @@ export interface paths {
         get: operations["getOrg"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the single sign-on settings
+         * @description The organization's OpenID Connect configuration (the client secret only as a hint) and the redirect URI to register at the provider. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        get: operations["getSsoSettings"];
+        /**
+         * Configure single sign-on
+         * @description Stores the organization's OpenID Connect provider after fetching its discovery document (through the outbound address policy); a provider that cannot be used answers 400 naming `issuer`. The client secret is stored encrypted and never returned. Audited as `sso.configure`. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        put: operations["saveSsoSettings"];
+        post?: never;
+        /**
+         * Remove single sign-on
+         * @description Removes the configuration: SSO sign-in stops and passwords work for everyone again. Audited as `sso.delete`. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        delete: operations["deleteSsoSettings"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/sso/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test an OpenID provider
+         * @description Fetches the discovery document of an issuer (or of the stored one) and shows what it says, without saving. 400 naming `issuer` when it cannot be used. Allowed roles: `owner`, `admin` (API keys act as `admin`).
+         */
+        post: operations["testSsoSettings"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1047,12 +1279,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a project's workflow, routing, priority and quality policy
+         * Get a project's workflow, routing, priority, quality and redaction policy
          * @description The project's work policy with defaults applied. Allowed roles: `owner`, `admin`, `manager`, `viewer` (API keys act as `admin`).
          */
         get: operations["getProjectWorkflow"];
         /**
-         * Set a project's workflow, routing, priority and quality policy
+         * Set a project's workflow, routing, priority, quality and redaction policy
          * @description Replaces the given parts of the project's work policy. A change of routing or priority re-stamps the project's open queue slots at once; a change of overlap applies to tasks dispatched afterwards; a new quality policy applies to the next lease and the next gold answer. Allowed roles: `owner`, `admin`, `manager` (API keys act as `admin`).
          */
         put: operations["setProjectWorkflow"];
@@ -1078,6 +1310,66 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my sessions
+         * @description The caller's live sessions in this organization (signed-in browsers), most recently used first, with where they signed in from; `current` marks the one of the request. Only for session callers.
+         */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/end-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End all my other sessions
+         * @description Ends every session of the caller in this organization except the current one (sign out everywhere else). Each is audited as `session.revoked`. Only for session callers.
+         */
+        post: operations["endOtherSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End a session
+         * @description Ends one session at once: the caller's own, or — for admins and owners — any member's in this organization. Its cookie is refused from then on. Ending the current session signs the caller out. Audited as `session.revoked`. Only for session callers.
+         */
+        delete: operations["endSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1467,6 +1759,307 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getTotpStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Two-factor sign-in (TOTP) of the caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether the account can use it: only accounts that sign in with a password can. */
+                        available: boolean;
+                        /** @description Whether sign-in asks for a 6-digit code after the password. */
+                        enabled: boolean;
+                        /** @description When two-factor sign-in was turned on; null when off. */
+                        enabledAt: string | null;
+                        /** @description Whether an enrolment was started and awaits its first code. */
+                        pending: boolean;
+                        /** @description How many recovery codes are still unused. */
+                        recoveryCodesLeft: number;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    enrolTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The password of the account enrolling. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The account's password, asked again before a second factor is added. */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A started two-factor enrolment: add it to an authenticator app, then confirm with a code. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The QR code of `uri`, as an SVG document. */
+                        qrSvg: string;
+                        /** @description The secret (base32), for typing into an authenticator app by hand. */
+                        secret: string;
+                        /** @description The `otpauth://totp/…` URI that the QR code encodes. */
+                        uri: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    confirmTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The first code of the new secret. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The current 6-digit code the authenticator app shows for the new secret. */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Two-factor sign-in is on; keep these recovery codes somewhere safe. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Ten one-time recovery codes; shown only in this response. */
+                        recoveryCodes: string[];
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    disableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The second factor: a code or a recovery code. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code of the authenticator app. */
+                    code?: string;
+                    /** @description One of the recovery codes handed out at enrolment, instead of `code`; each works once. */
+                    recoveryCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Turned off. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Always true.
+                         * @enum {boolean}
+                         */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     listApiKeys: {
         parameters: {
             query?: never;
@@ -1495,6 +2088,8 @@ export interface operations {
                              * @enum {string}
                              */
                             environment: "live" | "test";
+                            /** @description When the key stops working (set when it was rotated); null: no end. */
+                            expiresAt: string | null;
                             /** @description API key id. */
                             id: string;
                             /** @description When the key was last used. */
@@ -1503,6 +2098,8 @@ export interface operations {
                             name: string;
                             /** @description The first characters of the key, to recognize it. */
                             prefix: string;
+                            /** @description The id of the key that replaced this one in a rotation, if it was rotated. */
+                            replacedBy: string | null;
                             /** @description When the key was revoked, if it was. */
                             revokedAt: string | null;
                         }[];
@@ -1592,6 +2189,8 @@ export interface operations {
                          * @enum {string}
                          */
                         environment: "live" | "test";
+                        /** @description When the key stops working (set when it was rotated); null: no end. */
+                        expiresAt: string | null;
                         /** @description API key id. */
                         id: string;
                         /** @description The secret key. It is shown only in this response; store it now. */
@@ -1602,6 +2201,8 @@ export interface operations {
                         name: string;
                         /** @description The first characters of the key, to recognize it. */
                         prefix: string;
+                        /** @description The id of the key that replaced this one in a rotation, if it was rotated. */
+                        replacedBy: string | null;
                         /** @description When the key was revoked, if it was. */
                         revokedAt: string | null;
                     };
@@ -1680,6 +2281,8 @@ export interface operations {
                          * @enum {string}
                          */
                         environment: "live" | "test";
+                        /** @description When the key stops working (set when it was rotated); null: no end. */
+                        expiresAt: string | null;
                         /** @description API key id. */
                         id: string;
                         /** @description When the key was last used. */
@@ -1688,8 +2291,143 @@ export interface operations {
                         name: string;
                         /** @description The first characters of the key, to recognize it. */
                         prefix: string;
+                        /** @description The id of the key that replaced this one in a rotation, if it was rotated. */
+                        replacedBy: string | null;
                         /** @description When the key was revoked, if it was. */
                         revokedAt: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    rotateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description How to rotate. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description How many minutes the old key keeps working beside the new one (0 to 10080, i.e. 7 days; default 60). 0 stops it at once.
+                     * @default 60
+                     */
+                    overlapMinutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description A rotated API key: the new key with its secret, and the old one. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The new key. */
+                        created: {
+                            /**
+                             * Format: date-time
+                             * @description When the key was created.
+                             */
+                            createdAt: string;
+                            /**
+                             * @description The environment the key acts in.
+                             * @enum {string}
+                             */
+                            environment: "live" | "test";
+                            /** @description When the key stops working (set when it was rotated); null: no end. */
+                            expiresAt: string | null;
+                            /** @description API key id. */
+                            id: string;
+                            /** @description When the key was last used. */
+                            lastUsedAt: string | null;
+                            /** @description Name given to the key. */
+                            name: string;
+                            /** @description The first characters of the key, to recognize it. */
+                            prefix: string;
+                            /** @description The id of the key that replaced this one in a rotation, if it was rotated. */
+                            replacedBy: string | null;
+                            /** @description When the key was revoked, if it was. */
+                            revokedAt: string | null;
+                        };
+                        /** @description The secret of the new key. It is shown only in this response; store it now. */
+                        key: string;
+                        /** @description The old key, with the time it stops working (`expiresAt`). */
+                        retired: {
+                            /**
+                             * Format: date-time
+                             * @description When the key was created.
+                             */
+                            createdAt: string;
+                            /**
+                             * @description The environment the key acts in.
+                             * @enum {string}
+                             */
+                            environment: "live" | "test";
+                            /** @description When the key stops working (set when it was rotated); null: no end. */
+                            expiresAt: string | null;
+                            /** @description API key id. */
+                            id: string;
+                            /** @description When the key was last used. */
+                            lastUsedAt: string | null;
+                            /** @description Name given to the key. */
+                            name: string;
+                            /** @description The first characters of the key, to recognize it. */
+                            prefix: string;
+                            /** @description The id of the key that replaced this one in a rotation, if it was rotated. */
+                            replacedBy: string | null;
+                            /** @description When the key was revoked, if it was. */
+                            revokedAt: string | null;
+                        };
                     };
                 };
             };
@@ -2136,6 +2874,111 @@ export interface operations {
             };
         };
     };
+    loginSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The second factor: a code or a recovery code. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code of the authenticator app. */
+                    code?: string;
+                    /** @description One of the recovery codes handed out at enrolment, instead of `code`; each works once. */
+                    recoveryCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A logged-in session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send this value in the `x-csrf-token` header of every request that changes something. */
+                        csrfToken: string;
+                        /**
+                         * Format: date-time
+                         * @description When the session ends at the latest (it also ends after 12 hours of inactivity).
+                         */
+                        expiresAt: string;
+                        /** @description The organization the session acts in. */
+                        org: {
+                            /** @description Organization id. */
+                            id: string;
+                            /** @description Display name of the organization. */
+                            name: string;
+                            /** @description URL-safe unique name of the organization. */
+                            slug: string;
+                        };
+                        /**
+                         * @description The person's role in the organization.
+                         * @enum {string}
+                         */
+                        role: "owner" | "admin" | "manager" | "reviewer" | "annotator" | "viewer";
+                        /** @description The logged-in person. */
+                        user: {
+                            /** @description Email address the person logs in with. */
+                            email: string;
+                            /** @description User id. */
+                            id: string;
+                            /** @description Display name. */
+                            name: string;
+                        };
+                        /** @description The person's workforce in the organization, if any. */
+                        workforceId: string | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     logout: {
         parameters: {
             query?: never;
@@ -2254,6 +3097,211 @@ export interface operations {
                         workforceId: string | null;
                     };
                 };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    completeSsoSignIn: {
+        parameters: {
+            query?: {
+                /** @description The authorization code from the provider. */
+                code?: string;
+                /** @description The state sent to the provider, returned unchanged. */
+                state?: string;
+                /** @description An error code from the provider. */
+                error?: string;
+                /** @description The provider's explanation of the error. */
+                error_description?: string;
+                /** @description The issuer of the response (RFC 9207). */
+                iss?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the app, or to the login page with `sso_error`. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getSsoAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organization to sign in to. */
+                orgSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Single sign-on availability. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether "Use single sign-on (SSO)" works for the organization (false also for one that does not exist). To sign in, send the browser to `/api/auth/sso/{orgSlug}/start`. */
+                        enabled: boolean;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    startSsoSignIn: {
+        parameters: {
+            query?: {
+                /** @description A relative path of the app to open after signing in (absolute URLs are ignored). */
+                returnTo?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organization to sign in to. */
+                orgSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider, or to the login page with `sso_error`. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error. */
             "4XX": {
@@ -5034,6 +6082,74 @@ export interface operations {
             };
         };
     };
+    endMemberSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id of the member. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sessions ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many sessions were ended. */
+                        ended: number;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     listMemberSkills: {
         parameters: {
             query?: never;
@@ -5436,6 +6552,400 @@ export interface operations {
                         role: string;
                         /** @description URL-safe unique name of the organization. */
                         slug: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getSsoSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Single sign-on settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The configuration, or null when SSO is not set up. */
+                        config: {
+                            /** @description Email domains allowed to sign in; empty: every domain the provider vouches for. */
+                            allowedDomains: string[];
+                            /** @description Client id registered at the provider. */
+                            clientId: string;
+                            /** @description The last characters of the client secret (`…x9Qa`); the secret itself is never returned. */
+                            clientSecretHint: string;
+                            /** @description Whether SSO sign-in is on. */
+                            enabled: boolean;
+                            /** @description Issuer URL of the OpenID provider. */
+                            issuer: string;
+                            /** @description Whether unknown people get an account and membership on first sign-in. */
+                            jitProvisioning: boolean;
+                            /**
+                             * @description The role of people provisioned just in time.
+                             * @enum {string}
+                             */
+                            jitRole: "manager" | "reviewer" | "annotator" | "viewer";
+                            /** @description Whether members other than owners and admins must sign in with SSO (passwords refused). */
+                            requireSso: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the configuration was last saved.
+                             */
+                            updatedAt: string;
+                        } | null;
+                        /** @description The redirect URI to register at the provider (the callback under the public URL). */
+                        redirectUri: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    saveSsoSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A single sign-on configuration. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Email domains allowed to sign in; empty: every domain the provider vouches for.
+                     * @default []
+                     */
+                    allowedDomains?: string[];
+                    /** @description Client id registered at the provider. */
+                    clientId: string;
+                    /** @description Client secret from the provider. Required the first time; leave it out to keep the stored one. */
+                    clientSecret?: string;
+                    /**
+                     * @description Whether SSO sign-in is on.
+                     * @default true
+                     */
+                    enabled?: boolean;
+                    /** @description Issuer URL of the OpenID provider, e.g. `https://accounts.google.com` (https; plain http only on a loopback address). */
+                    issuer: string;
+                    /**
+                     * @description Create the account and membership of an unknown person on first sign-in.
+                     * @default false
+                     */
+                    jitProvisioning?: boolean;
+                    /**
+                     * @description Role of people provisioned just in time (never owner or admin). Default `annotator`.
+                     * @default annotator
+                     * @enum {string}
+                     */
+                    jitRole?: "manager" | "reviewer" | "annotator" | "viewer";
+                    /**
+                     * @description Refuse password sign-in of members other than owners and admins.
+                     * @default false
+                     */
+                    requireSso?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The saved single sign-on configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The stored configuration. */
+                        config: {
+                            /** @description Email domains allowed to sign in; empty: every domain the provider vouches for. */
+                            allowedDomains: string[];
+                            /** @description Client id registered at the provider. */
+                            clientId: string;
+                            /** @description The last characters of the client secret (`…x9Qa`); the secret itself is never returned. */
+                            clientSecretHint: string;
+                            /** @description Whether SSO sign-in is on. */
+                            enabled: boolean;
+                            /** @description Issuer URL of the OpenID provider. */
+                            issuer: string;
+                            /** @description Whether unknown people get an account and membership on first sign-in. */
+                            jitProvisioning: boolean;
+                            /**
+                             * @description The role of people provisioned just in time.
+                             * @enum {string}
+                             */
+                            jitRole: "manager" | "reviewer" | "annotator" | "viewer";
+                            /** @description Whether members other than owners and admins must sign in with SSO (passwords refused). */
+                            requireSso: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the configuration was last saved.
+                             */
+                            updatedAt: string;
+                        };
+                        /** @description The provider's OpenID Connect discovery document, in short. */
+                        discovery: {
+                            /** @description Where people are sent to sign in. */
+                            authorizationEndpoint: string;
+                            /** @description The issuer the provider names itself with (checked against the one given). */
+                            issuer: string;
+                            /** @description The provider's signing keys. */
+                            jwksUri: string | null;
+                            /** @description Where the server exchanges the code for tokens. */
+                            tokenEndpoint: string;
+                            /**
+                             * @description How the server authenticates at the token endpoint.
+                             * @enum {string}
+                             */
+                            tokenEndpointAuthMethod: "client_secret_basic" | "client_secret_post";
+                            /** @description Where the server may read the email, if the provider has one. */
+                            userinfoEndpoint: string | null;
+                        };
+                        /** @description The redirect URI to register at the provider (the callback under the public URL). */
+                        redirectUri: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteSsoSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Always true.
+                         * @enum {boolean}
+                         */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    testSsoSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What to test. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Issuer URL to try; the stored one when left out. */
+                    issuer?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The provider's OpenID Connect discovery document, in short. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Where people are sent to sign in. */
+                        authorizationEndpoint: string;
+                        /** @description The issuer the provider names itself with (checked against the one given). */
+                        issuer: string;
+                        /** @description The provider's signing keys. */
+                        jwksUri: string | null;
+                        /** @description Where the server exchanges the code for tokens. */
+                        tokenEndpoint: string;
+                        /**
+                         * @description How the server authenticates at the token endpoint.
+                         * @enum {string}
+                         */
+                        tokenEndpointAuthMethod: "client_secret_basic" | "client_secret_post";
+                        /** @description Where the server may read the email, if the provider has one. */
+                        userinfoEndpoint: string | null;
                     };
                 };
             };
@@ -8600,7 +10110,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A project's workflow, routing, priority and quality policy. */
+            /** @description A project's workflow, routing, priority, quality and redaction policy. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8646,6 +10156,42 @@ export interface operations {
                              * @default true
                              */
                             weighted_consensus: boolean;
+                        };
+                        /** @description Personal data masking: whose annotators see emails, phone numbers, card and ID numbers, IP addresses and listed names replaced by placeholders. */
+                        redaction: {
+                            /**
+                             * @description Whose annotators see masked text: none (default), vendors (workforces of kind vendor) or all; listed workforces always do.
+                             * @default none
+                             * @enum {string}
+                             */
+                            applies_to: "none" | "vendors" | "all";
+                            /**
+                             * @description Country whose national phone numbers are recognised (ISO 3166-1 alpha-2, e.g. US); null: only international numbers.
+                             * @default null
+                             */
+                            default_country: string | null;
+                            /**
+                             * @description Kinds of personal data masked: email, card, id, phone, ip, name (default all).
+                             * @default [
+                             *       "email",
+                             *       "card",
+                             *       "id",
+                             *       "phone",
+                             *       "ip",
+                             *       "name"
+                             *     ]
+                             */
+                            kinds: ("email" | "card" | "id" | "phone" | "ip" | "name")[];
+                            /**
+                             * @description Names to mask (a customer list), matched as whole words ignoring case.
+                             * @default []
+                             */
+                            names: string[];
+                            /**
+                             * @description Further workforces (by id) whose annotators see masked text, internal ones included.
+                             * @default []
+                             */
+                            workforces: string[];
                         };
                         /** @description Who may work the project: workforces (with shares) and skills. */
                         routing: {
@@ -8797,6 +10343,42 @@ export interface operations {
                          */
                         weighted_consensus?: boolean;
                     };
+                    /** @description The new personal-data masking policy, replacing the old one whole (omitted keys take their defaults): whose annotators see masked text (none, vendors, all, plus listed workforces), the kinds masked, the country of national phone numbers and a list of names. Applies to the next lease; a live masked lease whose masked text it changes answers 409 at submit until reloaded. */
+                    redaction?: {
+                        /**
+                         * @description Whose annotators see masked text: none (default), vendors (workforces of kind vendor) or all; listed workforces always do.
+                         * @default none
+                         * @enum {string}
+                         */
+                        applies_to?: "none" | "vendors" | "all";
+                        /**
+                         * @description Country whose national phone numbers are recognised (ISO 3166-1 alpha-2, e.g. US); null: only international numbers.
+                         * @default null
+                         */
+                        default_country?: string | null;
+                        /**
+                         * @description Kinds of personal data masked: email, card, id, phone, ip, name (default all).
+                         * @default [
+                         *       "email",
+                         *       "card",
+                         *       "id",
+                         *       "phone",
+                         *       "ip",
+                         *       "name"
+                         *     ]
+                         */
+                        kinds?: ("email" | "card" | "id" | "phone" | "ip" | "name")[];
+                        /**
+                         * @description Names to mask (a customer list), matched as whole words ignoring case.
+                         * @default []
+                         */
+                        names?: string[];
+                        /**
+                         * @description Further workforces (by id) whose annotators see masked text, internal ones included.
+                         * @default []
+                         */
+                        workforces?: string[];
+                    };
                     /** @description The new routing, replacing the old one whole: active workforces of the organization, each at most once, with optional shares; required skills. */
                     routing?: {
                         /**
@@ -8850,7 +10432,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A project's workflow, routing, priority and quality policy. */
+            /** @description A project's workflow, routing, priority, quality and redaction policy. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8896,6 +10478,42 @@ export interface operations {
                              * @default true
                              */
                             weighted_consensus: boolean;
+                        };
+                        /** @description Personal data masking: whose annotators see emails, phone numbers, card and ID numbers, IP addresses and listed names replaced by placeholders. */
+                        redaction: {
+                            /**
+                             * @description Whose annotators see masked text: none (default), vendors (workforces of kind vendor) or all; listed workforces always do.
+                             * @default none
+                             * @enum {string}
+                             */
+                            applies_to: "none" | "vendors" | "all";
+                            /**
+                             * @description Country whose national phone numbers are recognised (ISO 3166-1 alpha-2, e.g. US); null: only international numbers.
+                             * @default null
+                             */
+                            default_country: string | null;
+                            /**
+                             * @description Kinds of personal data masked: email, card, id, phone, ip, name (default all).
+                             * @default [
+                             *       "email",
+                             *       "card",
+                             *       "id",
+                             *       "phone",
+                             *       "ip",
+                             *       "name"
+                             *     ]
+                             */
+                            kinds: ("email" | "card" | "id" | "phone" | "ip" | "name")[];
+                            /**
+                             * @description Names to mask (a customer list), matched as whole words ignoring case.
+                             * @default []
+                             */
+                            names: string[];
+                            /**
+                             * @description Further workforces (by id) whose annotators see masked text, internal ones included.
+                             * @default []
+                             */
+                            workforces: string[];
                         };
                         /** @description Who may work the project: workforces (with shares) and skills. */
                         routing: {
@@ -9249,6 +10867,228 @@ export interface operations {
                                 name: string;
                             } | null;
                         }[] | null;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A list of sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The sessions. */
+                        items: {
+                            /**
+                             * Format: date-time
+                             * @description When the session started (sign-in).
+                             */
+                            createdAt: string;
+                            /** @description Whether this is the session of the request. */
+                            current: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the session ends at the latest (it also ends after 12 hours unused).
+                             */
+                            expiresAt: string;
+                            /** @description Session id. */
+                            id: string;
+                            /** @description The client address the session signed in from. */
+                            ip: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the session was last used (updated at most once a minute).
+                             */
+                            lastSeenAt: string;
+                            /** @description The User-Agent of the browser that signed in. */
+                            userAgent: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    endOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sessions ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many sessions were ended. */
+                        ended: number;
+                    };
+                };
+            };
+            /** @description An error. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description An error. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code, e.g. `not_found` or `invalid_request`. */
+                        code: string;
+                        /** @description Field-level problems, if any. */
+                        details: {
+                            /** @description What is wrong with it. */
+                            message: string;
+                            /** @description The field (or `line N` of a bulk import) the problem is about. */
+                            path: string;
+                        }[];
+                        /** @description Human-readable explanation. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sessions ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many sessions were ended. */
+                        ended: number;
                     };
                 };
             };
@@ -10646,6 +12486,8 @@ export interface operations {
                             /** @description Where the lease holder reads it (with their session), while the lease lasts. */
                             url: string;
                         }[];
+                        /** @description Whether personal data (emails, phone numbers, card and ID numbers, IP addresses, listed names) in the task and the answers shown is replaced by placeholders such as [EMAIL_1] for this person (the project masks it for their workforce). Answers may use the placeholders; they are mapped back to the original text. */
+                        masked: boolean;
                         /** @description For review leases: the answers under review. */
                         review: {
                             /** @description Agreement of the answers, 0..1. */
@@ -11577,6 +13419,8 @@ export interface operations {
                                 /** @description Where the lease holder reads it (with their session), while the lease lasts. */
                                 url: string;
                             }[];
+                            /** @description Whether personal data (emails, phone numbers, card and ID numbers, IP addresses, listed names) in the task and the answers shown is replaced by placeholders such as [EMAIL_1] for this person (the project masks it for their workforce). Answers may use the placeholders; they are mapped back to the original text. */
+                            masked: boolean;
                             /** @description For review leases: the answers under review. */
                             review: {
                                 /** @description Agreement of the answers, 0..1. */

@@ -44,6 +44,8 @@ import { NUL_MESSAGE, unstorableJson, urlEncodedHasNul } from './lib/nul.ts';
 import type { ResolveHost } from './net/index.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { v1Routes } from './routes/v1/index.ts';
+import { TotpService } from './services/account-totp.ts';
+import { ApiKeyService } from './services/api-keys.ts';
 import { AssetUrlService } from './services/asset-urls.ts';
 import { AuditEventService } from './services/audit-events.ts';
 import { AuthService } from './services/auth.ts';
@@ -63,6 +65,7 @@ import { ProjectService } from './services/projects.ts';
 import { QualityService } from './services/quality.ts';
 import { QualityPlans } from './services/quality-plans.ts';
 import { SessionService } from './services/sessions.ts';
+import { SsoService } from './services/sso.ts';
 import { TaskExplorerService } from './services/task-explorer.ts';
 import { TaskService } from './services/tasks.ts';
 import { WebhookSecretService } from './services/webhook-secrets.ts';
@@ -75,6 +78,10 @@ export interface Services {
   auth: AuthService;
   auditEvents: AuditEventService;
   sessions: SessionService;
+  /** People's second factors (TOTP). */
+  totp: TotpService;
+  /** API key rotation. */
+  apiKeys: ApiKeyService;
   members: MemberService;
   invitations: InvitationService;
   orgs: OrgService;
@@ -95,6 +102,8 @@ export interface Services {
   webhookSecrets: WebhookSecretService;
   outbound: OutboundService;
   assetUrls: AssetUrlService;
+  /** Single sign-on (OpenID Connect): configuration and the sign-in legs. */
+  sso: SsoService;
   /** The organizations' data keys (encryption at rest). */
   dataKeys: DataKeys;
   /** The blob store, encrypting with the organizations' data keys. */
@@ -196,7 +205,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await verifyMasterKey(db, dataKeys);
   const blobs = new EncryptedBlobStore(deps.blobs ?? createBlobStore(config.blobStore), dataKeys);
   app.decorate('config', config);
-  const sessions = new SessionService({ db });
+  const totp = new TotpService({ db, masterKey });
+  const sessions = new SessionService({ db, totp });
   const plans = new QualityPlans({ db });
   const outbound = new OutboundService({
     db,
@@ -211,6 +221,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     auth: new AuthService({ db }),
     auditEvents: new AuditEventService({ db }),
     sessions,
+    totp,
+    apiKeys: new ApiKeyService({ db }),
     members: new MemberService({ db, sessions }),
     invitations: new InvitationService({ db, sessions }),
     orgs: new OrgService({ db }),
@@ -231,6 +243,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     webhookSecrets: new WebhookSecretService({ db, masterKey }),
     outbound,
     assetUrls: new AssetUrlService({ db, masterKey }),
+    sso: new SsoService({ db, masterKey, sessions, outbound }),
     dataKeys,
     blobs,
   });

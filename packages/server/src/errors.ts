@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   invalid_response: 400,
   task_not_pending: 400,
   unauthorized: 401,
+  second_factor_required: 401,
   forbidden: 403,
   csrf_failed: 403,
   paused_from_project: 403,

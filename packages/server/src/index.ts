@@ -27,8 +27,10 @@ export {
   EncryptedBlobStore,
   FsKeyStore,
   MasterKeyMismatchError,
+  resealSecrets,
   verifyMasterKey,
 } from './keys/index.ts';
+export { masterKeyLoader } from './lib/crypto.ts';
 export { newId } from './lib/ids.ts';
 export { CLAIM_NEXT_SQL } from './repositories/assignments.ts';
 export { type NewTaskRow, TASK_INSERT_COLUMNS, taskCopyLine, taskValues } from './repositories/tasks.ts';

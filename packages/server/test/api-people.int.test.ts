@@ -161,7 +161,7 @@ describe('login sessions', () => {
     expect(elsewhere.statusCode).toBe(401);
   });
 
-  it('logs out: deletes the session and clears the cookie', async () => {
+  it('logs out: ends the session (kept as a tombstone) and clears the cookie', async () => {
     const m = await addMember(ctx, org.id, 'viewer');
     const s = await login(ctx.app, m.email);
     expect((await callAsSession(ctx.app, s, 'GET', '/org')).status).toBe(200);
@@ -179,7 +179,8 @@ describe('login sessions', () => {
       .select()
       .from(sessions)
       .where(eq(sessions.tokenHash, hashToken(s.token)));
-    expect(left).toHaveLength(0);
+    expect(left).toHaveLength(1);
+    expect(left[0]?.endReason).toBe('signed_out');
     expect(await auditActions(org.id)).toContain('auth.logout');
   });
 

@@ -31,6 +31,8 @@ interface Fixtures {
   spareMemberId: string;
   /** A completed task of the project (customer audits accept it again and again). */
   completedTaskId: string;
+  /** An API key that admins rotate (again and again: each rotation keeps the earlier end). */
+  rotatedKeyId: string;
 }
 
 /** A value, or one computed from the fixtures and a suffix unique to each call. */
@@ -250,6 +252,19 @@ const ROUTES: RouteCase[] = [
   { family: 'audit', method: 'GET', url: '/audit-events?action=task.', role: 'admin' },
   { family: 'audit', method: 'GET', url: '/audit-events/export?action=no-such.', role: 'admin' },
   { family: 'audit', method: 'POST', url: '/audit-events/verify', role: 'admin' },
+  { family: 'sessions', method: 'GET', url: '/sessions', role: 'member' },
+  { family: 'sessions', method: 'POST', url: '/sessions/end-others', role: 'member' },
+  { family: 'sessions', method: 'DELETE', url: (f) => `/members/${f.spareMemberId}/sessions`, role: 'admin' },
+  { family: 'account', method: 'GET', url: '/account/totp', role: 'member' },
+  {
+    family: 'api-keys',
+    method: 'POST',
+    url: (f) => `/api-keys/${f.rotatedKeyId}/rotate`,
+    body: { overlapMinutes: 60 },
+    role: 'admin',
+  },
+  // Saving SSO settings needs a provider to answer discovery: sso-oidc.int.test.ts covers its writes' roles.
+  { family: 'sso', method: 'GET', url: '/org/sso', role: 'admin' },
 ];
 
 /** Whether a member with `role` may call a route needing `required`. */
@@ -291,7 +306,18 @@ async function setUp(): Promise<void> {
     sql`UPDATE tasks SET status = 'completed', stage = 'done', response = '{"category":"a"}', completed_at = now()
          WHERE id = ${completedTaskId}`,
   );
-  fixtures = { project, fileId: upload.json().id as string, spareMemberId: spare.id, completedTaskId };
+  const rotated = await callApi(ctx.app, org.liveKey, 'POST', '/api-keys', {
+    name: 'rotated',
+    environment: 'live',
+  });
+  if (rotated.status !== 200) throw new Error(`fixture key: ${rotated.status}`);
+  fixtures = {
+    project,
+    fileId: upload.json().id as string,
+    spareMemberId: spare.id,
+    completedTaskId,
+    rotatedKeyId: rotated.body.id as string,
+  };
 }
 
 beforeAll(async () => {

@@ -124,6 +124,13 @@ describe('GET and PUT /api/projects/{name}/workflow', () => {
         training_pass_score: 0.8,
         weighted_consensus: true,
       },
+      redaction: {
+        applies_to: 'none',
+        workforces: [],
+        kinds: ['email', 'card', 'id', 'phone', 'ip', 'name'],
+        default_country: null,
+        names: [],
+      },
     });
     expect((await call('GET', '/projects/defaults')).body).toMatchObject({
       workflow: { overlap: 1 },
@@ -157,6 +164,13 @@ describe('GET and PUT /api/projects/{name}/workflow', () => {
         training_required: 0,
         training_pass_score: 0.8,
         weighted_consensus: true,
+      },
+      redaction: {
+        applies_to: 'none',
+        workforces: [],
+        kinds: ['email', 'card', 'id', 'phone', 'ip', 'name'],
+        default_country: null,
+        names: [],
       },
     });
     const priorityOnly = await call('PUT', '/projects/replace/workflow', { priority: -3 });

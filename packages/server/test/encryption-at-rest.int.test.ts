@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { queryRows } from '../src/db/database.ts';
-import { DataKeyMissingError, MasterKeyMismatchError } from '../src/keys/index.ts';
+import { DataKeyMissingError, MasterKeyMismatchError, resealSecrets } from '../src/keys/index.ts';
 import { verifyAuditChain } from '../src/services/audit-chain.ts';
 import { deleteOrganization, rotateOrgDataKey } from '../src/services/org-keys.ts';
 import { type Body, createTestContext, type TestContext, type TestOrg } from './harness.ts';
@@ -242,5 +242,49 @@ describe('encryption at rest', () => {
     // The right key still starts.
     const right = await buildApp(ctx.config, { db: ctx.db, logger: false });
     await right.close();
+  });
+
+  it('rotates the master key: data keys re-wrapped, stored secrets sealed again, the old key then refused', async () => {
+    const before = await ctx.app.services.webhookSecrets.forOrg(other.id);
+    const oldKey = readFileSync(join(ctx.config.dataDir, 'master.key'), 'utf8').trim();
+    const newKey = randomBytes(32).toString('hex');
+    const env = { GROUNDWORK_DATA_DIR: ctx.config.dataDir, GROUNDWORK_LOG_LEVEL: 'silent' };
+    // During the rotation every process has both keys.
+    const during = await buildApp(
+      loadConfig({ ...env, GROUNDWORK_MASTER_KEY: newKey, GROUNDWORK_MASTER_KEY_PREVIOUS: oldKey }),
+      { db: ctx.db, logger: false },
+    );
+    try {
+      expect(await content(during, other.liveKey, otherFileId)).toEqual({
+        status: 200,
+        text: 'the other organization',
+      });
+      expect(await during.services.dataKeys.rewrap(other.id)).toBe(1);
+      const report = await resealSecrets(ctx.db, Buffer.from(newKey, 'hex'), Buffer.from(oldKey, 'hex'));
+      expect(report['org_secrets.signing_key']).toEqual({ resealed: 1, current: 0 });
+      expect(report['org_secrets.callback_auth']).toEqual({ resealed: 1, current: 0 });
+      // Running it again finds everything current.
+      const again = await resealSecrets(ctx.db, Buffer.from(newKey, 'hex'), Buffer.from(oldKey, 'hex'));
+      expect(again['org_secrets.signing_key']).toEqual({ resealed: 0, current: 1 });
+    } finally {
+      await during.close();
+    }
+    // Afterwards the new key alone reads everything; the old one is refused at start.
+    const after = await buildApp(loadConfig({ ...env, GROUNDWORK_MASTER_KEY: newKey }), {
+      db: ctx.db,
+      logger: false,
+    });
+    try {
+      expect(await content(after, other.liveKey, otherFileId)).toEqual({
+        status: 200,
+        text: 'the other organization',
+      });
+      expect(await after.services.webhookSecrets.forOrg(other.id)).toEqual(before);
+    } finally {
+      await after.close();
+    }
+    await expect(
+      buildApp(loadConfig({ ...env, GROUNDWORK_MASTER_KEY: oldKey }), { db: ctx.db, logger: false }),
+    ).rejects.toThrow(MasterKeyMismatchError);
   });
 });

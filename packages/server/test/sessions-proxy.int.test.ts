@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { queryRows } from '../src/db/database.ts';
-import { deleteExpiredSessions } from '../src/repositories/sessions.ts';
+import { sweepSessions } from '../src/repositories/sessions.ts';
 import { createTestContext, type TestContext } from './harness.ts';
 import { addMember, login } from './session-client.ts';
 
@@ -54,27 +54,34 @@ describe('without a trusted proxy', () => {
     expect(await sessionIp(ctx, member.id)).toBe('127.0.0.1');
   });
 
-  it('sweeps sessions that ended, and only those', async () => {
+  it('sweeps sessions that ended: ends overdue ones, deletes tombstones after 30 days', async () => {
     const org = await ctx.org();
     const member = await addMember(ctx, org.id, 'annotator');
     await login(ctx.app, member.email);
     await login(ctx.app, member.email);
-    const count = async () =>
+    const count = async (where = sql`true`) =>
       (
         await queryRows<{ n: number }>(
           ctx.db.system,
-          sql`SELECT count(*)::int AS n FROM sessions WHERE user_id = ${member.id}`,
+          sql`SELECT count(*)::int AS n FROM sessions WHERE user_id = ${member.id} AND ${where}`,
         )
       )[0]?.n;
     expect(await count()).toBe(2);
     const now = new Date();
-    expect(await deleteExpiredSessions(ctx.db.system, now, new Date(now.getTime() - 60_000))).toBe(0);
+    const idleSince = new Date(now.getTime() - 12 * 3600_000);
+    expect(await sweepSessions(ctx.db.system, now, idleSince)).toBe(0);
     await ctx.db.system.execute(
       sql`UPDATE sessions SET last_seen_at = now() - interval '13 hours'
            WHERE id = (SELECT id FROM sessions WHERE user_id = ${member.id} LIMIT 1)`,
     );
-    const idleSince = new Date(now.getTime() - 12 * 3600_000);
-    expect(await deleteExpiredSessions(ctx.db.system, now, idleSince)).toBe(1);
+    // The idle session ends (a tombstone, so a replay of its cookie is recognised); nothing is deleted yet.
+    expect(await sweepSessions(ctx.db.system, now, idleSince)).toBe(0);
+    expect(await count(sql`ended_at IS NULL`)).toBe(1);
+    expect(await count(sql`end_reason = 'expired'`)).toBe(1);
+    await ctx.db.system.execute(
+      sql`UPDATE sessions SET ended_at = now() - interval '31 days' WHERE user_id = ${member.id} AND ended_at IS NOT NULL`,
+    );
+    expect(await sweepSessions(ctx.db.system, now, idleSince)).toBe(1);
     expect(await count()).toBe(1);
   });
 });

@@ -214,6 +214,7 @@ describe('hidden evaluation tasks', () => {
       'assignment',
       'feedback',
       'files',
+      'masked',
       'review',
       'task',
       'training',

@@ -146,6 +146,10 @@ const consolePages = {
     import('./console/webhooks/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })),
   ),
   AuditPage: lazy(() => import('./console/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage }))),
+  SsoPage: lazy(() => import('./console/sso/sso-page.tsx').then((m) => ({ default: m.SsoPage }))),
+  AccountPage: lazy(() =>
+    import('./console/account/account-page.tsx').then((m) => ({ default: m.AccountPage })),
+  ),
 };
 
 function ConsoleFallback() {
@@ -242,6 +246,8 @@ const peopleRoute = orgPage('/people', consolePages.PeoplePage);
 const keysRoute = orgPage('/keys', consolePages.ApiKeysPage);
 const webhooksRoute = orgPage('/webhooks', consolePages.WebhooksPage);
 const auditRoute = orgPage('/audit', consolePages.AuditPage);
+const ssoRoute = orgPage('/sso', consolePages.SsoPage);
+const accountRoute = orgPage('/account', consolePages.AccountPage);
 
 const AcceptInvitationPage = lazy(() =>
   import('./console/people/accept-invitation-page.tsx').then((m) => ({ default: m.AcceptInvitationPage })),
@@ -284,6 +290,8 @@ const routeTree = rootRoute.addChildren([
     keysRoute,
     webhooksRoute,
     auditRoute,
+    ssoRoute,
+    accountRoute,
   ]),
 ]);
 

@@ -94,12 +94,12 @@ export function keysCommand(io: CliIo): Command {
   keys
     .command('rewrap')
     .description(
-      'after changing the master key (old one in GROUNDWORK_MASTER_KEY_PREVIOUS), wrap every data key with the new one',
+      'after changing the master key (old one in GROUNDWORK_MASTER_KEY_PREVIOUS), wrap every data key and seal every stored secret (webhook, SSO, TOTP) with the new one',
     )
     .addOption(dataDirOption())
     .action(async (opts: { dataDir?: string }) => {
       const config = await resolveConfig(io, { dataDir: opts.dataDir });
-      const { OrgService } = await loadServer();
+      const { OrgService, masterKeyLoader, resealSecrets } = await loadServer();
       await withKeys(io, config, async ({ db, keys }) => {
         let total = 0;
         for (const org of await new OrgService({ db }).listOrgs()) {
@@ -107,7 +107,14 @@ export function keysCommand(io: CliIo): Command {
           total += count;
           if (count > 0) printNote(io, `${org.slug}: ${count} key version(s) re-wrapped`);
         }
-        printResult(io, `${total} data key version(s) re-wrapped with the current master key`);
+        // The secrets kept in the database under the master key follow it too.
+        const master = masterKeyLoader(config, (message) => printNote(io, `warning: ${message}`))();
+        const report = await resealSecrets(db, master, config.previousMasterKey);
+        const resealed = Object.values(report).reduce((sum, r) => sum + r.resealed, 0);
+        printResult(
+          io,
+          `${total} data key version(s) re-wrapped and ${resealed} stored secret(s) sealed again with the current master key`,
+        );
       });
     });
   return keys;

@@ -63,6 +63,16 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
     createdAt: createdAt(),
+    /** The TOTP secret (sealed under the master key) of a confirmed second factor; null when off. */
+    totpSecret: text('totp_secret'),
+    /** A TOTP secret being enrolled (sealed), until a first code confirms it. */
+    totpPendingSecret: text('totp_pending_secret'),
+    /** When the second factor was turned on; null when off. */
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true, precision: 3 }),
+    /** The last TOTP time step accepted: a code of this step or an earlier one is refused (no reuse). */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    /** SHA-256 (hex) of the unused recovery codes; each is removed when used. */
+    totpRecoveryCodes: jsonb('totp_recovery_codes').$type<string[]>(),
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
@@ -112,6 +122,10 @@ export const apiKeys = pgTable(
     createdAt: createdAt(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true, precision: 3 }),
     revokedAt: timestamp('revoked_at', { withTimezone: true, precision: 3 }),
+    /** When a rotated key stops working (the end of its overlap window); null: no end. */
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }),
+    /** The key that replaced this one when it was rotated. */
+    replacedBy: text('replaced_by'),
   },
   (t) => [
     uniqueIndex('api_keys_hash_key').on(t.keyHash),
@@ -139,6 +153,8 @@ export const projects = pgTable(
     routing: jsonb('routing').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     /** Gold mixing, training gate, pause threshold and weighted consensus (`ProjectQuality`). */
     quality: jsonb('quality').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    /** Whose annotators see personal data masked, and what counts as such (`ProjectRedaction`). */
+    redaction: jsonb('redaction').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     /** Higher first: the queue serves projects by priority, then batch priority, task priority and age. */
     priority: integer('priority').notNull().default(0),
     archived: boolean('archived').notNull().default(false),
@@ -319,6 +335,8 @@ export const goldAnswers = pgTable(
     score: real('score'),
     displayOrder: jsonb('display_order').$type<number[]>(),
     skipReason: text('skip_reason'),
+    /** Like `assignments.redaction_fingerprint`: SHA-256 of what was masked when the lease was masked. */
+    redactionFingerprint: text('redaction_fingerprint'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -467,10 +485,17 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
     userAgent: text('user_agent'),
     ip: text('ip'),
+    /** When the session ended; an ended session is kept a while as a tombstone to recognise replays. */
+    endedAt: timestamp('ended_at', { withTimezone: true, precision: 3 }),
+    /** Why it ended. */
+    endReason: text('end_reason', { enum: ['signed_out', 'revoked', 'expired', 'password_changed'] }),
+    /** When a replay of the ended session's cookie was last audited (at most one event a minute). */
+    replayAuditedAt: timestamp('replay_audited_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [
     uniqueIndex('sessions_token_key').on(t.tokenHash),
     index('sessions_user_idx').on(t.userId),
+    index('sessions_ended_idx').on(t.endedAt),
     orgIsolation(),
   ],
 );
@@ -575,6 +600,11 @@ export const assignments = pgTable(
     /** For comparisons: the order the options were shown in (e.g. `[1, 0]` when swapped). */
     displayOrder: jsonb('display_order').$type<number[]>(),
     skipReason: text('skip_reason'),
+    /**
+     * When the lease was handed out with personal data masked: SHA-256 (hex) of what was masked, so the
+     * submit can tell the project's redaction or the task changed meanwhile. Never the values themselves.
+     */
+    redactionFingerprint: text('redaction_fingerprint'),
     /** Set when a reviewer rejected this answer: what they said. */
     feedback: text('feedback'),
     createdAt: createdAt(),
@@ -725,4 +755,36 @@ export const datasetExports = pgTable(
     index('dataset_exports_due_idx').on(t.createdAt).where(sql`status IN ('queued', 'running')`),
     orgIsolation(),
   ],
+);
+
+/**
+ * An organization's single sign-on (OpenID Connect) configuration: at most one per organization. The
+ * client secret is sealed under the master key; the role given to people provisioned just in time is
+ * never `owner` or `admin`.
+ */
+export const ssoConfigs = pgTable(
+  'sso_configs',
+  {
+    orgId: text('org_id').primaryKey(),
+    /** The OpenID provider's issuer URL (its discovery document is at `/.well-known/openid-configuration`). */
+    issuer: text('issuer').notNull(),
+    clientId: text('client_id').notNull(),
+    /** The client secret, sealed (AES-256-GCM under the master key, bound to the organization). */
+    clientSecret: text('client_secret').notNull(),
+    /** Email domains allowed to sign in (lower case); empty: any domain the provider vouches for. */
+    allowedDomains: jsonb('allowed_domains').$type<string[]>().notNull().default([]),
+    /** Create the account and membership of an unknown person on first sign-in. */
+    jitProvisioning: boolean('jit_provisioning').notNull().default(false),
+    /** The role of people provisioned just in time. */
+    jitRole: text('jit_role', { enum: ['manager', 'reviewer', 'annotator', 'viewer'] })
+      .notNull()
+      .default('annotator'),
+    /** Members other than owners and admins may not sign in with a password. */
+    requireSso: boolean('require_sso').notNull().default(false),
+    /** Whether sign-in with this configuration is on. */
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  () => [orgIsolation()],
 );

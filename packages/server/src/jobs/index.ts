@@ -11,7 +11,7 @@ import { createKeyStore, DataKeys, EncryptedBlobStore } from '../keys/index.ts';
 import { masterKeyLoader } from '../lib/crypto.ts';
 import type { ResolveHost } from '../net/index.ts';
 import { reapExpiredLeases } from '../repositories/assignments.ts';
-import { deleteExpiredSessions } from '../repositories/sessions.ts';
+import { sweepSessions } from '../repositories/sessions.ts';
 import { SESSION_IDLE_MS } from '../services/sessions.ts';
 import { WebhookSecretService } from '../services/webhook-secrets.ts';
 import { type DeliverySchedule, registerDeliveryJobs } from './deliveries.ts';
@@ -79,10 +79,11 @@ export function registerAppJobs(runner: JobRunner, deps: AppJobDeps): void {
     ...(deps.reliabilityEveryMs ? { everyMs: deps.reliabilityEveryMs } : {}),
   });
   registerExportJobs(runner, { db: deps.db, blobs, log: deps.log });
-  // Ended sessions are refused when used; this removes the rows.
+  // Sessions past their end are ended (kept as tombstones, so a replayed cookie is recognised) and
+  // tombstones older than 30 days deleted.
   runner.registerPeriodic('sessions.sweep', 15 * 60_000, async () => {
     const now = new Date();
-    await deleteExpiredSessions(deps.db.system, now, new Date(now.getTime() - SESSION_IDLE_MS));
+    await sweepSessions(deps.db.system, now, new Date(now.getTime() - SESSION_IDLE_MS));
   });
 }
 

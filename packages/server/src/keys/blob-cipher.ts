@@ -67,6 +67,39 @@ function nonce(prefix: Buffer, index: number, last: boolean): Buffer {
   return out;
 }
 
+/**
+ * A segment filled from incoming chunks. A full segment is handed on only once more bytes arrive, since
+ * only then is it known not to be the last one (whose nonce differs); the caller seals or opens the rest
+ * at the end.
+ */
+class Segments {
+  readonly buffer: Buffer;
+  filled = 0;
+
+  constructor(size: number) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
+
+  /** Copies `chunk` from `from` on, calling `onFull` with each full segment that more bytes follow. */
+  fill(chunk: Buffer, from: number, onFull: (segment: Buffer) => void): void {
+    let at = from;
+    while (at < chunk.length) {
+      if (this.filled === this.buffer.length) {
+        onFull(this.buffer);
+        this.filled = 0;
+      }
+      const copied = chunk.copy(this.buffer, this.filled, at);
+      this.filled += copied;
+      at += copied;
+    }
+  }
+
+  /** The bytes of the segment being filled. */
+  rest(): Buffer {
+    return this.buffer.subarray(0, this.filled);
+  }
+}
+
 function associatedData(header: Buffer, context: string): Buffer {
   return Buffer.concat([header, Buffer.from(context, 'utf8')]);
 }
@@ -79,9 +112,7 @@ export class BlobEncryptStream extends Transform {
   readonly #key: Buffer;
   readonly #prefix: Buffer;
   readonly #aad: Buffer;
-  /** The segment being filled; sealed once full and more bytes follow (only then is it known not to be last). */
-  readonly #segment = Buffer.allocUnsafe(SEGMENT_BYTES);
-  #filled = 0;
+  readonly #segments = new Segments(SEGMENT_BYTES);
   #index = 0;
 
   constructor(dataKey: Buffer, version: number, context: string) {
@@ -100,16 +131,7 @@ export class BlobEncryptStream extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     try {
-      let at = 0;
-      while (at < chunk.length) {
-        if (this.#filled === SEGMENT_BYTES) {
-          this.#seal(this.#segment, false);
-          this.#filled = 0;
-        }
-        const copied = chunk.copy(this.#segment, this.#filled, at);
-        this.#filled += copied;
-        at += copied;
-      }
+      this.#segments.fill(chunk, 0, (segment) => this.#seal(segment, false));
       callback();
     } catch (error) {
       callback(error as Error);
@@ -118,7 +140,7 @@ export class BlobEncryptStream extends Transform {
 
   override _flush(callback: TransformCallback): void {
     try {
-      this.#seal(this.#segment.subarray(0, this.#filled), true);
+      this.#seal(this.#segments.rest(), true);
       callback();
     } catch (error) {
       callback(error as Error);
@@ -150,9 +172,7 @@ export class BlobDecryptStream extends Transform {
   #prefix: Buffer | undefined;
   #aad: Buffer | undefined;
   #header: Buffer = Buffer.alloc(0);
-  /** The sealed segment being filled; opened once full and more bytes follow. */
-  readonly #segment = Buffer.allocUnsafe(SEGMENT_BYTES + TAG_BYTES);
-  #filled = 0;
+  readonly #segments = new Segments(SEGMENT_BYTES + TAG_BYTES);
   #index = 0;
 
   constructor(keyFor: (version: number) => Promise<Buffer>, context: string) {
@@ -178,7 +198,7 @@ export class BlobDecryptStream extends Transform {
   override _flush(callback: TransformCallback): void {
     try {
       if (!this.#key) throw new BlobDecryptError('the encrypted blob is shorter than its header');
-      this.push(this.#open(this.#segment.subarray(0, this.#filled), true));
+      this.push(this.#open(this.#segments.rest(), true));
       callback();
     } catch (error) {
       callback(error as Error);
@@ -196,18 +216,7 @@ export class BlobDecryptStream extends Transform {
 
   #take(chunk: Buffer, from: number, callback: TransformCallback): void {
     try {
-      const whole = this.#segment.length;
-      let at = from;
-      while (at < chunk.length) {
-        // A full segment is opened only once more bytes follow: only then is it known not to be the last.
-        if (this.#filled === whole) {
-          this.push(this.#open(this.#segment, false));
-          this.#filled = 0;
-        }
-        const copied = chunk.copy(this.#segment, this.#filled, at);
-        this.#filled += copied;
-        at += copied;
-      }
+      this.#segments.fill(chunk, from, (segment) => this.push(this.#open(segment, false)));
       callback();
     } catch (error) {
       callback(error as Error);

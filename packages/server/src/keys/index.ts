@@ -16,6 +16,7 @@ export { BlobDecryptError } from './blob-cipher.ts';
 export { DataKeyMissingError, DataKeys, MasterKeyMismatchError, masterKeyId } from './data-keys.ts';
 export { EncryptedBlobStore, orgOfBlobKey } from './encrypted-blob-store.ts';
 export { FsKeyStore, type Keyring, type KeyStore, S3KeyStore } from './key-store.ts';
+export { type ResealReport, resealSecrets } from './reseal.ts';
 
 /** The configured key store (a directory, or a bucket on the configured S3 endpoint). */
 export function createKeyStore(config: Config): KeyStore {

@@ -116,6 +116,11 @@ export const apiLeaseSchema = z
       .describe(
         'For a training task (shown before real work on a project that requires it): the person’s progress; null for any other task.',
       ),
+    masked: z
+      .boolean()
+      .describe(
+        'Whether personal data (emails, phone numbers, card and ID numbers, IP addresses, listed names) in the task and the answers shown is replaced by placeholders such as [EMAIL_1] for this person (the project masks it for their workforce). Answers may use the placeholders; they are mapped back to the original text.',
+      ),
   })
   .describe('A leased assignment and its task.');
 
@@ -211,6 +216,7 @@ export function presentLease(
       url: fileUrl(id),
     })),
     training: v.training ? presentTrainingProgress(v.training) : null,
+    masked: v.masked,
   };
 }
 

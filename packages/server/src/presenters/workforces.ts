@@ -4,9 +4,11 @@
  */
 import {
   type ProjectQuality,
+  type ProjectRedaction,
   type ProjectRouting,
   type ProjectWorkflow,
   projectQualitySchema,
+  projectRedactionSchema,
   projectRoutingSchema,
   projectWorkflowSchema,
 } from '@groundwork/domain';
@@ -131,8 +133,11 @@ export const apiProjectWorkPolicySchema = z
     quality: projectQualitySchema.describe(
       'Quality policy: hidden gold rate, pause threshold, training gate, weighted consensus.',
     ),
+    redaction: projectRedactionSchema.describe(
+      'Personal data masking: whose annotators see emails, phone numbers, card and ID numbers, IP addresses and listed names replaced by placeholders.',
+    ),
   })
-  .describe("A project's workflow, routing, priority and quality policy.");
+  .describe("A project's workflow, routing, priority, quality and redaction policy.");
 /** A project's work policy. */
 export type ApiProjectWorkPolicy = z.infer<typeof apiProjectWorkPolicySchema>;
 
@@ -142,11 +147,13 @@ export function presentProjectWorkPolicy(policy: {
   routing: ProjectRouting;
   priority: number;
   quality: ProjectQuality;
+  redaction: ProjectRedaction;
 }): ApiProjectWorkPolicy {
   return {
     workflow: policy.workflow,
     routing: policy.routing,
     priority: policy.priority,
     quality: policy.quality,
+    redaction: policy.redaction,
   };
 }

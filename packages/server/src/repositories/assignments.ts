@@ -31,6 +31,16 @@ export interface LeasedAssignment {
     agreement: number | null;
     round: number;
   };
+  /** What decides whether the lease is masked: the project's stored redaction policy, the workforce's kind. */
+  masking: LeaseMasking;
+}
+
+/** The project's stored redaction policy (`{}`: none) and the kind of the holder's workforce (null: none). */
+export interface LeaseMasking {
+  /** `projects.redaction` as stored. */
+  policy: unknown;
+  /** The kind of the workforce the person works through; null when none (or the project masks nobody). */
+  workforceKind: 'internal' | 'vendor' | null;
 }
 
 // The caller's eligible projects (see eligibility.ts, shared with the work overview). Then the best
@@ -48,7 +58,7 @@ function claimSql(scope: 'project' | 'any', gated: boolean): string {
       : "q.org_id = current_setting('groundwork.org_id', true) AND q.project_id = ANY (ARRAY(SELECT id FROM eligible))";
   return `
 WITH eligible AS (
-  SELECT p.id, p.workflow FROM projects p
+  SELECT p.id, p.workflow, p.redaction FROM projects p
    WHERE ($6::text IS NULL OR p.id = $6) AND ${projectOpenTo('p', worker)}${gated ? ` AND ${standingAllows('p', worker)}` : ''}
 ), next AS (
   SELECT q.task_id, q.stage, q.round, q.slot FROM work_queue q
@@ -72,8 +82,11 @@ WITH eligible AS (
   RETURNING *
 )
 SELECT l.*, k.type AS task_type, k.params AS task_params, k.instruction AS task_instruction,
-       k.stage_response AS task_stage_response, k.agreement AS task_agreement
-  FROM leased l JOIN tasks k ON k.id = l.task_id`;
+       k.stage_response AS task_stage_response, k.agreement AS task_agreement,
+       e.redaction AS project_redaction,
+       CASE WHEN e.redaction = '{}'::jsonb THEN NULL
+            ELSE (SELECT w.kind FROM workforces w WHERE w.id = l.workforce_id) END AS workforce_kind
+  FROM leased l JOIN tasks k ON k.id = l.task_id JOIN eligible e ON e.id = l.project_id`;
 }
 
 /**
@@ -152,6 +165,7 @@ export function leasedFromRaw(r: Record<string, unknown>): LeasedAssignment {
     response: rawJson(r.response),
     displayOrder: rawJson(r.display_order) as number[] | null,
     skipReason: (r.skip_reason as string | null) ?? null,
+    redactionFingerprint: (r.redaction_fingerprint as string | null) ?? null,
     feedback: (r.feedback as string | null) ?? null,
     createdAt: rawDate(r.created_at) as Date,
   };
@@ -167,6 +181,10 @@ export function leasedFromRaw(r: Record<string, unknown>): LeasedAssignment {
       stageResponse: rawJson(r.task_stage_response),
       agreement: rawNumber(r.task_agreement),
       round: assignment.round,
+    },
+    masking: {
+      policy: rawJson(r.project_redaction) ?? {},
+      workforceKind: (r.workforce_kind as LeaseMasking['workforceKind'] | undefined) ?? null,
     },
   };
 }
@@ -184,6 +202,8 @@ export interface LockedLease {
   workflow: unknown;
   /** The project's stored quality policy. */
   quality: unknown;
+  /** The project's stored redaction policy. */
+  redaction: unknown;
 }
 
 /**
@@ -195,7 +215,8 @@ export interface LockedLease {
 export function lockLeaseStatement(id: string): RawStatement {
   return {
     name: 'groundwork_lock_lease',
-    text: `SELECT to_jsonb(a) AS assignment, to_jsonb(t) AS task, p.workflow AS workflow, p.quality AS quality
+    text: `SELECT to_jsonb(a) AS assignment, to_jsonb(t) AS task, p.workflow AS workflow, p.quality AS quality,
+                  p.redaction AS redaction
              FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN projects p ON p.id = a.project_id
             WHERE a.id = $1
               FOR UPDATE OF t, a`,
@@ -206,7 +227,7 @@ export function lockLeaseStatement(id: string): RawStatement {
 /** The row of {@link lockLeaseStatement}, or undefined when there was none. */
 export function lockedLeaseFromRaw(rows: unknown[]): LockedLease | undefined {
   const row = rows[0] as
-    | { assignment: unknown; task: unknown; workflow: unknown; quality: unknown }
+    | { assignment: unknown; task: unknown; workflow: unknown; quality: unknown; redaction: unknown }
     | undefined;
   if (!row) return undefined;
   return {
@@ -214,6 +235,7 @@ export function lockedLeaseFromRaw(rows: unknown[]): LockedLease | undefined {
     task: fromJsonRow(rawJson(row.task), TASK_DATES) as TaskRow,
     workflow: rawJson(row.workflow),
     quality: rawJson(row.quality),
+    redaction: rawJson(row.redaction) ?? {},
   };
 }
 
@@ -286,7 +308,7 @@ export function roundStateFromRaw(rows: unknown[]): RoundState {
 
 // The one-round-trip submit of a labeling answer, run after lockLeaseStatement in the same transaction
 // (so it sees every answer committed while it waited for the task's lock). It writes only when nothing
-// is left to decide: other slots are still out (the last one merges), or this is the round's only
+// is left to decide (and the lease is not masked: a masked answer is mapped back on the full path): other slots are still out (the last one merges), or this is the round's only
 // answer, the project reviews nothing and the task has neither callback nor batch — then it also
 // completes the task with $6 (the consensus of the one answer). Otherwise it writes nothing and the
 // caller takes the full path.
@@ -296,7 +318,7 @@ WITH a AS (
          coalesce(p.workflow -> 'review' ->> 'mode', 'none') AS review_mode
     FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN projects p ON p.id = a.project_id
    WHERE a.id = $1 AND a.user_id = $2 AND a.status = 'leased' AND a.lease_expires_at > $3
-     AND a.stage = 'label' AND t.status = 'pending'
+     AND a.stage = 'label' AND t.status = 'pending' AND a.redaction_fingerprint IS NULL
 ), st AS (
   SELECT a.*, ${OUTSTANDING} AS outstanding,
          (SELECT count(*) FROM assignments o WHERE ${OTHERS_SUBMITTED}) AS others

@@ -262,6 +262,7 @@ function leasedGoldFromRaw(r: Record<string, unknown>): LeasedGold {
     score: null,
     displayOrder: null,
     skipReason: null,
+    redactionFingerprint: null,
     createdAt: rawDate(r.created_at) as Date,
   };
   return {

@@ -98,7 +98,7 @@ export async function projectNames(tx: Db, ids: string[]): Promise<Map<string, s
 export async function updateProjectPolicy(
   tx: Db,
   id: string,
-  values: Partial<Pick<ProjectRow, 'workflow' | 'routing' | 'priority' | 'quality'>>,
+  values: Partial<Pick<ProjectRow, 'workflow' | 'routing' | 'priority' | 'quality' | 'redaction'>>,
 ): Promise<ProjectRow> {
   const [row] = await tx
     .update(projects)

@@ -1,6 +1,9 @@
 /**
  * Authentication of API calls: an API key (HTTP Basic user name on /v1, Bearer or Basic on /api) is
- * hashed and looked up; results are cached briefly so a burst of calls costs one lookup.
+ * hashed and looked up; results are cached briefly so a burst of calls costs one lookup. A rotated key
+ * works until its `expires_at` (the end of its overlap window) and is then refused exactly as a revoked
+ * one; the expiry is checked on every call, cached or not. `last_used_at` is written at most once a
+ * minute per key and process, not on every request.
  */
 import type { Database } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
@@ -28,11 +31,16 @@ export function keyFromAuthorization(header: string | undefined): string | undef
 /** API key authentication. */
 export class AuthService {
   readonly #db: Database;
-  readonly #cache = new Map<string, { principal: Principal | null; expires: number }>();
+  readonly #cache = new Map<
+    string,
+    { principal: Principal | null; keyExpiresAt: number | null; expires: number }
+  >();
   readonly #touched = new Map<string, number>();
+  readonly #now: () => number;
 
-  constructor(deps: { db: Database }) {
+  constructor(deps: { db: Database; now?: () => number }) {
     this.#db = deps.db;
+    this.#now = deps.now ?? Date.now;
   }
 
   /** The caller behind an Authorization header, or 401. */
@@ -45,11 +53,13 @@ export class AuthService {
       );
     }
     const hash = hashApiKey(key);
-    const now = Date.now();
+    const now = this.#now();
     const cached = this.#cache.get(hash);
     let principal: Principal | null;
+    let keyExpiresAt: number | null = null;
     if (cached && cached.expires > now) {
       principal = cached.principal;
+      keyExpiresAt = cached.keyExpiresAt;
     } else {
       const found = await findActiveKeyByHash(this.#db.system, hash);
       principal = found
@@ -64,15 +74,18 @@ export class AuthService {
             role: 'admin',
           }
         : null;
+      keyExpiresAt = found?.key.expiresAt?.getTime() ?? null;
       if (this.#cache.size >= CACHE_MAX) this.#cache.clear();
-      this.#cache.set(hash, { principal, expires: now + CACHE_TTL_MS });
+      this.#cache.set(hash, { principal, keyExpiresAt, expires: now + CACHE_TTL_MS });
     }
-    if (!principal) throw new ApiError('unauthorized', 'The API key is not valid.');
+    if (!principal || (keyExpiresAt !== null && keyExpiresAt <= now)) {
+      throw new ApiError('unauthorized', 'The API key is not valid.');
+    }
     this.#touch(principal, now);
     return principal;
   }
 
-  /** Forgets cached lookups (after a key is revoked in this process). */
+  /** Forgets cached lookups (after a key is revoked or rotated in this process). */
   invalidate(): void {
     this.#cache.clear();
   }

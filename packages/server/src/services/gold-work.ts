@@ -37,6 +37,7 @@ import {
   updateStanding,
 } from '../repositories/gold.ts';
 import { findProjectById, type ProjectRow } from '../repositories/projects.ts';
+import { findWorkforces } from '../repositories/workforces.ts';
 import { trainingProgressOf } from './gold.ts';
 import {
   checkedAnswer,
@@ -49,6 +50,15 @@ import {
 } from './lease-rules.ts';
 import type { Principal } from './principal.ts';
 import type { QualityPlan, QualityPlans } from './quality-plans.ts';
+import {
+  type MaskedTask,
+  maskShownAnswer,
+  masksFor,
+  maskTask,
+  policyMasksAnyone,
+  requireSameMask,
+  unmaskAnswer,
+} from './redaction.ts';
 import type { LeaseView, SubmitOutcome, TrainingProgress } from './work.ts';
 
 /** What a training answer showed the person. */
@@ -170,7 +180,16 @@ export class GoldWork {
     let paused = false;
     const outcome = await this.#withLease(p, userId, id, async (tx, answer, project, gold) => {
       const type = typeOf(this.#types, gold.type);
-      const response = checkedAnswer(type, gold.params, input.response);
+      // A masked gold lease's answer is mapped back with what it was shown (recomputed, fingerprint checked).
+      let masked: MaskedTask | null = null;
+      if (answer.redactionFingerprint !== null) {
+        masked = maskTask(gold.type, gold.params, project.redaction);
+        requireSameMask(answer.redactionFingerprint, masked);
+      }
+      const shown = (value: unknown) =>
+        masked ? maskShownAnswer(gold.type, value, masked, project.redaction) : value;
+      const given = masked ? unmaskAnswer(gold.type, input.response, masked) : input.response;
+      const response = checkedAnswer(type, gold.params, given);
       const score = clampScore(type.score(gold.params, response, gold.expectedResponse));
       const now = this.#now();
       const row = await updateGoldAnswer(tx, answer.id, {
@@ -182,14 +201,14 @@ export class GoldWork {
       });
       const quality = readQuality(project.quality);
       const standing = await lockStanding(tx, { orgId: p.orgId, projectId: project.id, userId });
-      const assignment = toAssignment(row, gold);
+      const assignment = { ...toAssignment(row, gold), response: shown(row.response) };
       if (answer.kind === 'training') {
         const training = await this.#afterTraining(tx, { standing, quality, score, now });
         paused = training.state === 'failed' && !standing.pausedAt;
         return {
           assignment,
           taskOutcome: 'training',
-          training: { ...training, score, expectedResponse: gold.expectedResponse },
+          training: { ...training, score, expectedResponse: shown(gold.expectedResponse) },
         } satisfies SubmitOutcome;
       }
       paused = await this.#afterEvaluation(tx, { standing, quality, score, now });
@@ -322,12 +341,20 @@ export class GoldWork {
     const project = await findProjectById(tx, answer.projectId);
     const training =
       answer.kind === 'training' && project ? await this.#progress(tx, project, answer.userId) : null;
+    const policy = project?.redaction ?? {};
+    const masked = (await this.#masks(tx, answer, policy)) ? maskTask(gold.type, gold.params, policy) : null;
+    if (masked && answer.status === 'leased' && answer.redactionFingerprint !== masked.fingerprint) {
+      answer = await updateGoldAnswer(tx, answer.id, { redactionFingerprint: masked.fingerprint });
+    }
+    const assignment = toAssignment(answer, gold);
     return {
-      assignment: toAssignment(answer, gold),
+      assignment: masked
+        ? { ...assignment, response: maskShownAnswer(gold.type, assignment.response, masked, policy) }
+        : assignment,
       task: {
         id: gold.id,
         type: gold.type,
-        params: gold.params,
+        params: masked ? masked.params : gold.params,
         instruction: project?.instruction ?? null,
         projectId: answer.projectId,
         batchId: answer.batchId,
@@ -337,7 +364,19 @@ export class GoldWork {
       feedback: [],
       fileIds: fileIdsOf(type, gold.params),
       training,
+      masked: masked !== null,
     };
+  }
+
+  /**
+   * Whether gold answer `answer` is shown masked: always once it was; a live lease when the project masks
+   * for the holder's workforce (decided when granted or, after a policy change, when read again).
+   */
+  async #masks(tx: Db, answer: GoldAnswerRow, policy: unknown): Promise<boolean> {
+    if (answer.redactionFingerprint !== null) return true;
+    if (answer.status !== 'leased' || !policyMasksAnyone(policy)) return false;
+    const [workforce] = answer.workforceId ? await findWorkforces(tx, [answer.workforceId]) : [];
+    return masksFor(policy, workforce ? { id: workforce.id, kind: workforce.kind } : null);
   }
 
   async #progress(tx: Db, project: ProjectRow, userId: string): Promise<TrainingProgress> {
@@ -379,6 +418,7 @@ function toAssignment(
     response: answer.response,
     displayOrder: answer.displayOrder,
     skipReason: answer.skipReason,
+    redactionFingerprint: answer.redactionFingerprint,
     feedback: null,
     createdAt: answer.createdAt,
   };

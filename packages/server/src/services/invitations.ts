@@ -4,6 +4,7 @@
  * — and is logged in. The link's token is shown once; only its SHA-256 is stored. Links expire after
  * 7 days and work once.
  */
+
 import { recordAudit } from '../commands/record-audit.ts';
 import type { Database } from '../db/database.ts';
 import { ApiError, invalid } from '../errors.ts';
@@ -20,6 +21,7 @@ import {
 } from '../repositories/invitations.ts';
 import { insertMembershipIfAbsent, isMember, listMemberRows } from '../repositories/members.ts';
 import { findUserByEmail, insertUser } from '../repositories/orgs.ts';
+import { findSsoConfigOfOrg } from '../repositories/sso.ts';
 import { actorOf, type Principal, type Role } from './principal.ts';
 import {
   type ClientInfo,
@@ -173,7 +175,9 @@ export class InvitationService {
 
   /**
    * Accepts an invitation: creates the account (or checks the existing account's password), adds the
-   * membership and marks the invitation accepted in one transaction, and starts a session.
+   * membership and marks the invitation accepted in one transaction, and starts a session — except for an
+   * existing account with a second factor, which the password alone must not sign in: the invitation is
+   * accepted and `second_factor_required` tells the person to sign in with their code.
    */
   async accept(
     input: { token: string; name?: string; password: string },
@@ -203,7 +207,7 @@ export class InvitationService {
       passwordHash = await hashPassword(input.password);
     }
     const now = new Date(this.#now());
-    return this.#db.withSystem(async (tx) => {
+    const started = await this.#db.withSystem(async (tx) => {
       const user =
         existing ??
         (await insertUser(tx, {
@@ -225,7 +229,21 @@ export class InvitationService {
         workforceId: invitation.workforceId,
       });
       if (!added) throw new ApiError('already_member', `${user.email} is already a member of ${org.name}.`);
-      const started = await this.#sessions.start(tx, {
+      await recordAudit({
+        tx,
+        orgId: org.id,
+        actor: { type: 'user', id: user.id, origin: client },
+        action: 'invitation.accept',
+        target: { type: 'invitation', id: invitation.id },
+        data: { email: user.email, role: invitation.role, newAccount: !existing },
+      });
+      if (existing?.totpEnabledAt) return 'second_factor' as const;
+      // An organization that requires single sign-on lets only its owners and admins in by password.
+      const sso = await findSsoConfigOfOrg(tx, org.id);
+      if (sso?.enabled && sso.requireSso && invitation.role !== 'owner' && invitation.role !== 'admin') {
+        return 'sso' as const;
+      }
+      return this.#sessions.start(tx, {
         user,
         membership: {
           orgId: org.id,
@@ -236,16 +254,20 @@ export class InvitationService {
         },
         client,
       });
-      await recordAudit({
-        tx,
-        orgId: org.id,
-        actor: { type: 'user', id: user.id, origin: client },
-        action: 'invitation.accept',
-        target: { type: 'invitation', id: invitation.id },
-        data: { email: user.email, role: invitation.role, newAccount: !existing },
-      });
-      return started;
     });
+    if (started === 'second_factor') {
+      throw new ApiError(
+        'second_factor_required',
+        `You joined ${org.name}. This account signs in with a second factor: sign in with your password and code to continue.`,
+      );
+    }
+    if (started === 'sso') {
+      throw new ApiError(
+        'forbidden',
+        `You joined ${org.name}. It signs people in through its single sign-on: use "single sign-on (SSO)" on the sign-in page with the organization ${org.slug}.`,
+      );
+    }
+    return started;
   }
 
   async #open(token: string) {

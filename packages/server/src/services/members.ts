@@ -14,7 +14,7 @@ import {
   type MemberRow,
   updateMembership,
 } from '../repositories/members.ts';
-import { deleteSessionsOfUser } from '../repositories/sessions.ts';
+import { endSessionsOfUser } from '../repositories/sessions.ts';
 import { actorOf, type Principal, type Role } from './principal.ts';
 import type { SessionService } from './sessions.ts';
 
@@ -64,7 +64,8 @@ export class MemberService {
         );
       }
       await updateMembership(tx, userId, { role, disabled });
-      if (disabled && !member.disabled) await deleteSessionsOfUser(tx, userId);
+      if (disabled && !member.disabled)
+        await endSessionsOfUser(tx, { userId, reason: 'revoked', at: new Date() });
       await recordAudit({
         tx,
         orgId: p.orgId,
@@ -99,7 +100,7 @@ export class MemberService {
         );
       }
       await deleteMembership(tx, userId);
-      await deleteSessionsOfUser(tx, userId);
+      await endSessionsOfUser(tx, { userId, reason: 'revoked', at: new Date() });
       await recordAudit({
         tx,
         orgId: p.orgId,

@@ -2,13 +2,17 @@
  * A project's work policy: its workflow (overlap, review stage, lease), its routing (which workforces
  * may work it, with shares, and which skills they need) and its queue priority. Changing routing or
  * priority re-stamps the project's open queue slots in the same transaction; a new overlap applies to
- * tasks dispatched afterwards (slots already queued stay as they are).
+ * tasks dispatched afterwards (slots already queued stay as they are). The redaction policy (whose
+ * annotators see personal data masked) applies to the next lease; live masked leases whose masked text it
+ * changes answer 409 at submit and show the new masking when reloaded.
  */
 import {
   type ProjectQuality,
+  type ProjectRedaction,
   type ProjectRouting,
   type ProjectWorkflow,
   readQuality,
+  readRedaction,
   readRouting,
   readWorkflow,
 } from '@groundwork/domain';
@@ -28,6 +32,8 @@ export interface ProjectWorkPolicy {
   routing: ProjectRouting;
   priority: number;
   quality: ProjectQuality;
+  /** Whose annotators see personal data masked, and what counts as such. */
+  redaction: ProjectRedaction;
 }
 
 /** A change of work policy: what is given replaces the current value whole. */
@@ -36,6 +42,7 @@ export interface WorkPolicyChange {
   routing?: ProjectRouting;
   priority?: number;
   quality?: ProjectQuality;
+  redaction?: ProjectRedaction;
 }
 
 /** The work policy stored on a project, defaults applied. */
@@ -45,6 +52,7 @@ export function readWorkPolicy(project: ProjectRow): ProjectWorkPolicy {
     routing: readRouting(project.routing),
     priority: project.priority,
     quality: readQuality(project.quality),
+    redaction: readRedaction(project.redaction),
   };
 }
 
@@ -56,7 +64,7 @@ export function readWorkPolicy(project: ProjectRow): ProjectWorkPolicy {
  */
 export async function checkWorkPolicy(tx: Db, change: WorkPolicyChange): Promise<void> {
   const details: ErrorDetail[] = [];
-  const { workflow, routing } = change;
+  const { workflow, routing, redaction } = change;
   if (workflow && workflow.review.mode === 'below_agreement' && workflow.overlap < 2) {
     details.push({
       path: 'workflow.review.mode',
@@ -79,6 +87,15 @@ export async function checkWorkPolicy(tx: Db, change: WorkPolicyChange): Promise
       if (routing.skills.indexOf(skill) !== i) {
         details.push({ path: `routing.skills.${i}`, message: 'names the same skill twice' });
       }
+    });
+  }
+  if (redaction && redaction.workforces.length > 0) {
+    const ids = redaction.workforces;
+    const known = new Set((await findWorkforces(tx, [...new Set(ids.filter(isId))])).map((w) => w.id));
+    ids.forEach((id, i) => {
+      const path = `redaction.workforces.${i}`;
+      if (ids.indexOf(id) !== i) details.push({ path, message: 'names the same workforce twice' });
+      else if (!known.has(id)) details.push({ path, message: 'no such workforce' });
     });
   }
   if (details.length > 0) {
@@ -109,11 +126,13 @@ export class ProjectWorkflowService {
     return this.#db.withOrg(p.orgId, async (tx) => {
       const project = await requireProject(tx, p, projectName, true);
       await checkWorkPolicy(tx, change);
-      const values: Partial<Pick<ProjectRow, 'workflow' | 'routing' | 'priority' | 'quality'>> = {};
+      const values: Partial<Pick<ProjectRow, 'workflow' | 'routing' | 'priority' | 'quality' | 'redaction'>> =
+        {};
       if (change.workflow) values.workflow = change.workflow;
       if (change.routing) values.routing = change.routing;
       if (change.priority !== undefined) values.priority = change.priority;
       if (change.quality) values.quality = change.quality;
+      if (change.redaction) values.redaction = change.redaction;
       if (Object.keys(values).length === 0) return readWorkPolicy(project);
       const updated = await updateProjectPolicy(tx, project.id, values);
       if (change.quality) this.#plans?.invalidate(p.orgId);
@@ -125,11 +144,21 @@ export class ProjectWorkflowService {
         actor: actorOf(p),
         action: 'project.set_workflow',
         target: { type: 'project', id: project.id },
-        data: { ...values, restamped_slots: restamped },
+        data: { ...auditedPolicy(values), restamped_slots: restamped },
       });
       return readWorkPolicy(updated);
     });
   }
+}
+
+/**
+ * A policy change as the audit log keeps it: the redaction's names (a customer list: personal data) are
+ * recorded as their count, since the audit chain can never be edited.
+ */
+function auditedPolicy(values: Partial<Pick<ProjectRow, 'redaction'>> & Record<string, unknown>) {
+  if (!values.redaction) return values;
+  const { names, ...rest } = values.redaction as ProjectRedaction;
+  return { ...values, redaction: { ...rest, names_count: names.length } };
 }
 
 async function requireProject(tx: Db, p: Principal, name: string, forUpdate = false): Promise<ProjectRow> {

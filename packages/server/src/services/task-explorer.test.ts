@@ -109,6 +109,7 @@ function assignment(
       response: null,
       displayOrder: null,
       skipReason: null,
+      redactionFingerprint: null,
       feedback: null,
       createdAt: t(1),
       ...over,

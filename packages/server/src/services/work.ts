@@ -45,6 +45,7 @@ import {
 import { findStanding } from '../repositories/gold.ts';
 import { findProjectById, findProjectByName } from '../repositories/projects.ts';
 import { findTask, type TaskRow, updateTask } from '../repositories/tasks.ts';
+import { findWorkforces } from '../repositories/workforces.ts';
 import { taskViewStatements } from './audit-views.ts';
 import { GoldWork, type TrainingFeedback } from './gold-work.ts';
 import {
@@ -60,6 +61,15 @@ import {
 } from './lease-rules.ts';
 import { actorOf, isPerson, type Principal } from './principal.ts';
 import { QualityPlans } from './quality-plans.ts';
+import {
+  type MaskedTask,
+  maskShownAnswer,
+  masksFor,
+  maskTask,
+  policyMasksAnyone,
+  requireSameMask,
+  unmaskAnswer,
+} from './redaction.ts';
 
 /** Lease length when a project's workflow does not set one. */
 const DEFAULT_LEASE_SECONDS = 1800;
@@ -81,6 +91,8 @@ export interface LeaseView {
   fileIds: string[];
   /** For training tasks (gold that gates new annotators): the person's progress; null otherwise. */
   training: TrainingProgress | null;
+  /** Whether personal data in the task (and the answers shown) is masked by placeholders for this person. */
+  masked: boolean;
 }
 
 /** A person's progress through a project's training gate. */
@@ -124,6 +136,8 @@ interface HeldLease {
   storedWorkflow: unknown;
   /** The project's stored quality policy. */
   storedQuality: unknown;
+  /** The project's stored redaction policy. */
+  storedRedaction: unknown;
   round: RoundState;
   /** The time of the operation (the lease was checked against it). */
   now: Date;
@@ -232,11 +246,21 @@ export class WorkService {
       if (projectId) await this.#requireNotPaused(p, projectId, userId);
       return null;
     }
-    const { assignment, task } = leased;
-    if (assignment.stage === 'label') this.#remember(p, assignment, task);
+    const { assignment, task, masking } = leased;
+    // Whether this person sees the task masked is decided here, once; the fingerprint of what they are
+    // shown is stored with the lease below (a masked lease takes the second transaction, like a review).
+    const masks =
+      policyMasksAnyone(masking.policy) &&
+      masksFor(
+        masking.policy,
+        assignment.workforceId
+          ? { id: assignment.workforceId, kind: masking.workforceKind ?? 'internal' }
+          : null,
+      );
+    if (assignment.stage === 'label' && !masks) this.#remember(p, assignment, task);
     const items = this.#type(task.type).displayItems?.(task.params as never);
     const projectName = this.#projectNames.get(task.projectId);
-    if (!(items && items > 1) && assignment.stage === 'label' && task.round === 1 && projectName) {
+    if (!masks && !(items && items > 1) && assignment.stage === 'label' && task.round === 1 && projectName) {
       return {
         assignment,
         task,
@@ -245,6 +269,7 @@ export class WorkService {
         feedback: [],
         fileIds: fileIdsOf(this.#type(task.type), task.params),
         training: null,
+        masked: false,
       };
     }
     return this.#db.withOrg(p.orgId, async (tx) => {
@@ -252,7 +277,7 @@ export class WorkService {
         items && items > 1
           ? await updateAssignment(tx, assignment.id, { displayOrder: shuffledOrder(items) })
           : assignment;
-      return this.#leaseView(tx, withOrder, task);
+      return this.#leaseView(tx, withOrder, task, masks ? masking.policy : null);
     });
   }
 
@@ -265,7 +290,7 @@ export class WorkService {
       const task = await findTask(tx, false, a.taskId);
       if (!task) return undefined;
       finish(taskViewStatements(p, { type: 'task', id: task.id }, 'assignment', { assignment: a.id }));
-      return this.#leaseView(tx, a, task);
+      return this.#leaseView(tx, a, task, await this.#maskPolicyOf(tx, a, task.projectId));
     });
     if (view) return view;
     const gold = isId(id) ? await this.#gold.get(p, userId, id) : undefined;
@@ -343,15 +368,26 @@ export class WorkService {
         task,
         storedWorkflow,
         storedQuality,
+        storedRedaction,
         round,
         now,
         finish,
       }): Promise<SubmitOutcome> => {
         const type = this.#type(task.type);
-        const response = checkedAnswer(type, task.params, input.response);
+        const masked = this.#heldMask(a, task, storedRedaction);
+        const given = masked ? unmaskAnswer(task.type, input.response, masked) : input.response;
+        const response = checkedAnswer(type, task.params, given);
         const timeSpentMs = timeSpent(a.leasedAt, now, input.timeSpentMs);
         const submit = submitStatement({ id: a.id, response, at: now, timeSpentMs });
-        const row: AssignmentRow = { ...a, status: 'submitted', response, submittedAt: now, timeSpentMs };
+        // The caller is shown their answer as they see the task: masked when the lease is.
+        const shown = masked ? maskShownAnswer(task.type, response, masked, storedRedaction) : response;
+        const row: AssignmentRow = {
+          ...a,
+          status: 'submitted',
+          response: shown,
+          submittedAt: now,
+          timeSpentMs,
+        };
         if (round.outstanding > 0) {
           finish([submit]);
           return { assignment: row, taskOutcome: 'waiting' };
@@ -396,7 +432,16 @@ export class WorkService {
 
   /** A reviewer's verdict on the task of a review lease: accept, fix (with a corrected answer) or reject. */
   async review(p: Principal, id: string, input: ReviewInput): Promise<SubmitOutcome> {
-    return this.#withLease(p, id, 'review', async ({ tx, assignment: a, task, now }) => {
+    return this.#withLease(p, id, 'review', async ({ tx, assignment: a, task, storedRedaction, now }) => {
+      // A masked reviewer's fix and comment are mapped back with what they were shown (recomputed).
+      const masked =
+        a.redactionFingerprint === null
+          ? null
+          : maskTask(task.type, task.params, storedRedaction, {
+              answers: (await submittedAnswers(tx, task.id, 'label', task.round)).map((x) => x.response),
+              result: task.stageResponse,
+            });
+      if (masked && a.redactionFingerprint !== null) requireSameMask(a.redactionFingerprint, masked);
       let response: unknown = task.stageResponse;
       if (input.verdict === 'fix') {
         if (input.response === undefined) {
@@ -404,9 +449,11 @@ export class WorkService {
             { path: 'response', message: 'is required for a fix' },
           ]);
         }
-        response = checkedAnswer(this.#type(task.type), task.params, input.response);
+        const given = masked ? unmaskAnswer(task.type, input.response, masked) : input.response;
+        response = checkedAnswer(this.#type(task.type), task.params, given);
       }
-      const comment = input.comment?.trim() || null;
+      const written = input.comment?.trim() || null;
+      const comment = masked && written ? (unmaskAnswer('comment', written, masked) as string) : written;
       if (input.verdict === 'reject' && !comment) {
         throw invalid('A rejection needs a comment for the annotators.', [
           { path: 'comment', message: 'is required to reject' },
@@ -418,7 +465,7 @@ export class WorkService {
       const row: AssignmentRow = {
         ...a,
         status: 'submitted',
-        response: verdict,
+        response: masked ? maskedVerdict(task.type, verdict, masked, storedRedaction) : verdict,
         submittedAt: now,
         timeSpentMs,
       };
@@ -451,7 +498,7 @@ export class WorkService {
   ): Promise<AssignmentRow[]> {
     const userId = requireUser(p);
     return this.#db.withOrg(p.orgId, async (tx) => {
-      const real = await listUserAssignments(tx, userId, filter);
+      const real = await this.#maskedRows(tx, await listUserAssignments(tx, userId, filter));
       // Gold answers are listed among them, shaped alike (a hidden evaluation task must not stand out).
       if (filter.withFeedback) return real;
       const gold = await this.#gold.mine(tx, userId, filter);
@@ -460,6 +507,38 @@ export class WorkService {
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
         .slice(0, filter.limit);
     });
+  }
+
+  /**
+   * The person's own assignments with the answers (and comments) of masked leases masked again, as they
+   * saw the task: the stored answers hold the original values. One task and project read per masked row.
+   */
+  async #maskedRows(tx: Db, rows: AssignmentRow[]): Promise<AssignmentRow[]> {
+    if (!rows.some((row) => row.redactionFingerprint !== null)) return rows;
+    const policies = new Map<string, unknown>();
+    const out: AssignmentRow[] = [];
+    for (const row of rows) {
+      const task = row.redactionFingerprint === null ? undefined : await findTask(tx, false, row.taskId);
+      if (!task) {
+        out.push(row.redactionFingerprint === null ? row : { ...row, response: null, feedback: null });
+        continue;
+      }
+      if (!policies.has(task.projectId)) {
+        policies.set(task.projectId, (await findProjectById(tx, task.projectId))?.redaction ?? {});
+      }
+      const policy = policies.get(task.projectId);
+      const masked = maskTask(task.type, task.params, policy);
+      const shown = (value: unknown) => maskShownAnswer(task.type, value, masked, policy);
+      out.push({
+        ...row,
+        response:
+          row.stage === 'review'
+            ? maskedVerdict(task.type, row.response, masked, policy)
+            : shown(row.response),
+        feedback: row.feedback === null ? null : (shown(row.feedback) as string),
+      });
+    }
+    return out;
   }
 
   /**
@@ -489,6 +568,8 @@ export class WorkService {
     if (outcome.held && !outcome.submitted) return undefined;
     this.#leased.delete(id);
     const found = lockedLeaseFromRaw(locked);
+    // Masked since it was leased (reopened after the project began masking): the full path maps it back.
+    if (!outcome.submitted && found?.assignment.redactionFingerprint) return undefined;
     if (!found || found.assignment.userId !== known.userId) throw notFoundAssignment(id);
     if (!outcome.submitted) {
       if (found.assignment.status !== 'leased') throw leaseNotHeld(id, found.assignment.status);
@@ -552,6 +633,7 @@ export class WorkService {
         task: found.task,
         storedWorkflow: found.workflow,
         storedQuality: found.quality,
+        storedRedaction: found.redaction,
         round: roundStateFromRaw(state),
         now,
         finish,
@@ -593,6 +675,33 @@ export class WorkService {
     }
   }
 
+  /**
+   * The stored redaction policy to mask assignment `a` with when its holder reads it again, or null when
+   * it is not masked: a lease masked when granted stays masked (with the policy as it is now), and a live
+   * lease is masked from now on when the project began masking for the holder's workforce since.
+   */
+  async #maskPolicyOf(tx: Db, a: AssignmentRow, projectId: string): Promise<unknown> {
+    const project = await findProjectById(tx, projectId);
+    const policy = project?.redaction ?? {};
+    if (a.redactionFingerprint !== null) return policy;
+    if (a.status !== 'leased' || !policyMasksAnyone(policy)) return null;
+    const [workforce] = a.workforceId ? await findWorkforces(tx, [a.workforceId]) : [];
+    return masksFor(policy, workforce ? { id: workforce.id, kind: workforce.kind } : null) ? policy : null;
+  }
+
+  /** The masked task a held labeling lease was shown (409 when it would now be masked differently), or null. */
+  #heldMask(a: AssignmentRow, task: TaskRow, storedRedaction: unknown): MaskedTask | null {
+    if (a.redactionFingerprint === null) return null;
+    const masked = maskTask(task.type, task.params, storedRedaction);
+    requireSameMask(a.redactionFingerprint, masked);
+    return masked;
+  }
+
+  /**
+   * The lease view of `assignment`; with `maskPolicy` (a stored redaction policy) the task's params, the
+   * answers under review, the holder's own answer and reviewers' comments are masked, and a live lease
+   * records the fingerprint of what it shows.
+   */
   async #leaseView(
     tx: Db,
     assignment: AssignmentRow,
@@ -608,6 +717,7 @@ export class WorkService {
       | 'agreement'
       | 'round'
     >,
+    maskPolicy: unknown = null,
   ): Promise<LeaseView> {
     const stage = assignment.stage;
     // One query at a time: a transaction's connection runs them in order anyway.
@@ -622,21 +732,69 @@ export class WorkService {
     const feedback =
       task.round > 1 ? (await reviewsOfTask(tx, task.id)).filter((r) => r.verdict === 'reject') : [];
     const projectName = await this.#projectName(tx, task.projectId);
+    const fileIds = fileIdsOf(this.#type(task.type), task.params);
+    if (maskPolicy === null) {
+      return {
+        assignment,
+        task: {
+          id: task.id,
+          type: task.type,
+          params: task.params,
+          instruction: task.instruction,
+          projectId: task.projectId,
+          batchId: task.batchId,
+        },
+        projectName,
+        review,
+        feedback,
+        fileIds,
+        training: null,
+        masked: false,
+      };
+    }
+    const masked = maskTask(
+      task.type,
+      task.params,
+      maskPolicy,
+      review ? { answers: review.answers.map((x) => x.response), result: review.result } : undefined,
+    );
+    let held = assignment;
+    if (held.status === 'leased' && held.redactionFingerprint !== masked.fingerprint) {
+      held = await updateAssignment(tx, held.id, { redactionFingerprint: masked.fingerprint });
+    }
+    const shown = (answer: unknown) => maskShownAnswer(task.type, answer, masked, maskPolicy);
     return {
-      assignment,
+      assignment: {
+        ...held,
+        response:
+          held.stage === 'review'
+            ? maskedVerdict(task.type, held.response, masked, maskPolicy)
+            : shown(held.response),
+      },
       task: {
         id: task.id,
         type: task.type,
-        params: task.params,
+        params: masked.params,
         instruction: task.instruction,
         projectId: task.projectId,
         batchId: task.batchId,
       },
       projectName,
-      review,
-      feedback,
-      fileIds: fileIdsOf(this.#type(task.type), task.params),
+      review: review
+        ? {
+            answers: review.answers.map((x, i) => ({ ...x, response: masked.answers[i] ?? null })),
+            result: masked.result ?? null,
+            agreement: review.agreement,
+          }
+        : null,
+      feedback: feedback.map((r) => ({
+        ...r,
+        comment: r.comment === null ? null : (shown(r.comment) as string),
+        response: r.response === null ? null : shown(r.response),
+      })),
+      fileIds,
       training: null,
+      masked: true,
     };
   }
 
@@ -706,6 +864,17 @@ export function consensusWeights(reliabilities: readonly (number | null)[]): num
   if (known.length === 0) return undefined;
   const mean = known.reduce((sum, r) => sum + r, 0) / known.length;
   return reliabilities.map((r) => (r !== null && Number.isFinite(r) ? r : mean));
+}
+
+/** A review verdict (`{ verdict, response?, comment }`) as a masked reviewer may see it. */
+function maskedVerdict(type: string, verdict: unknown, masked: MaskedTask, policy: unknown): unknown {
+  if (typeof verdict !== 'object' || verdict === null || Array.isArray(verdict)) return verdict ?? null;
+  const { response, comment, ...rest } = verdict as Record<string, unknown>;
+  return {
+    ...rest,
+    ...(response === undefined ? {} : { response: maskShownAnswer(type, response, masked, policy) }),
+    ...(comment === undefined ? {} : { comment: maskShownAnswer('comment', comment, masked, policy) }),
+  };
 }
 
 /** The `task.view` of the lease a claim is about to grant as assignment `assignmentId` (see above). */

@@ -65,6 +65,12 @@ export interface ProbePlan {
   why: string;
   /** A successful call ends the caller's session (logout): log the attackers in again after it. */
   endsCallerSession: boolean;
+  /**
+   * The operation answers anyone alike and reads nothing of the victim (single sign-on's public lookup
+   * and browser redirects): any answer but a 5xx is right, as long as none of the victim's ids or content
+   * is in it.
+   */
+  answersAnyone: boolean;
 }
 
 /** An operation with its plan, or the reason it has none. */
@@ -184,11 +190,13 @@ function victimParam(path: string, param: string, v: Victim): string | undefined
   if (param === 'type') return 'categorization';
   // The secret of an invitation link is never known to an attacker; its id is.
   if (param === 'token') return v.invitationId;
+  if (param === 'orgSlug') return v.org.slug;
   if (param !== 'id') return undefined;
   const byResource: Record<string, string> = {
     tasks: v.completedTaskId,
     files: v.fileId,
     'api-keys': v.spareKeyId,
+    sessions: v.sessionId,
     invitations: v.invitationId,
     deliveries: v.deliveryId,
     workforces: v.workforceId,
@@ -243,6 +251,7 @@ interface Override {
   b2xx?: ProbePlan['b2xx'];
   why?: string;
   endsCallerSession?: true;
+  answersAnyone?: true;
   /** For routes the document leaves out: who may call them. */
   access?: Access;
 }
@@ -335,6 +344,24 @@ const OVERRIDES: Record<string, Override> = {
   'PUT /api/projects/{name}/standings/{userId}/pause': { json: () => ({ paused: false }) },
   'POST /api/projects/{name}/exports': { json: () => ({ format: 'jsonl' }) },
   'PATCH /api/members/{userId}': { json: () => ({ role: 'owner' }) },
+  'GET /api/auth/sso/{orgSlug}': {
+    answersAnyone: true,
+    why: 'tells anyone whether an organization offers SSO (unknown ones alike), nothing else',
+  },
+  'GET /api/auth/sso/{orgSlug}/start': {
+    answersAnyone: true,
+    why: "redirects anyone to the organization's provider or to the login page",
+  },
+  'GET /api/auth/sso/callback': {
+    query: () => ({ code: 'stolen', state: 'stolen' }),
+    b2xx: 'own-org',
+    answersAnyone: true,
+    why: 'without the flow cookie of a sign-in it only redirects to the login page',
+  },
+  'PUT /api/org/sso': {
+    // A provider nobody runs: a member who may save gets a 400 naming the issuer, others a 403.
+    json: () => ({ issuer: 'https://127.0.0.1:9', clientId: 'stolen', clientSecret: 'stolen' }),
+  },
   'PATCH /api/workforces/{id}': { json: () => ({ name: 'stolen' }) },
   'PATCH /api/gold/{id}': { json: () => ({ archived: true }) },
   'POST /api/tasks/{id}/audit': { json: () => ({ accepted: false, comments: 'stolen' }) },
@@ -461,6 +488,7 @@ function planFor(op: Operation): { plan: ProbePlan | null; problem: string | nul
         override?.why ??
         (b2xx === 'never' ? "names the victim's objects" : "acts on the caller's own organization"),
       endsCallerSession: override?.endsCallerSession === true,
+      answersAnyone: override?.answersAnyone === true,
     },
     problem: null,
   };
@@ -490,6 +518,7 @@ const placeholderVictim: Victim = (() => {
     workforceName: id('workforcename'),
     invitationId: id('invitation'),
     spareKeyId: id('key'),
+    sessionId: id('session'),
     skill: id('skill'),
     members: {
       owner: member('owner'),

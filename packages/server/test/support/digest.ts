@@ -40,8 +40,9 @@ export type OrgDigest = Record<string, string>;
 
 /**
  * The digest of every row of the organization. Sessions that have expired are left out: whoever
- * presents one first deletes it (and a periodic job sweeps the rest), which is not a change of the
- * organization's data.
+ * presents one first ends it (and a periodic job sweeps the rest), which is not a change of the
+ * organization's data. A member's own second factor (the `totp_*` columns of users) is left out too:
+ * people are global, and a person in several organizations may change it from any of them.
  */
 export async function orgDigest(db: Database, orgId: string): Promise<OrgDigest> {
   const digest: OrgDigest = {};
@@ -59,8 +60,13 @@ export async function orgDigest(db: Database, orgId: string): Promise<OrgDigest>
   const [users] = await queryRows<{ n: number; hash: string }>(
     db.system,
     sql`SELECT count(*)::int AS n,
-               md5(coalesce(string_agg(to_jsonb(u)::text, E'\n' ORDER BY to_jsonb(u)::text), '')) AS hash
-          FROM users u WHERE u.id IN (SELECT user_id FROM memberships WHERE org_id = ${orgId})`,
+               md5(coalesce(string_agg(p.row::text, E'\n' ORDER BY p.row::text), '')) AS hash
+          FROM users u
+         CROSS JOIN LATERAL (
+           SELECT to_jsonb(u) - 'totp_secret' - 'totp_pending_secret' - 'totp_enabled_at'
+                  - 'totp_last_step' - 'totp_recovery_codes' AS row
+         ) p
+         WHERE u.id IN (SELECT user_id FROM memberships WHERE org_id = ${orgId})`,
   );
   digest.users = `${users?.n ?? 0}:${users?.hash ?? ''}`;
   return digest;

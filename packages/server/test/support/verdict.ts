@@ -25,6 +25,10 @@ export function judge(
   if (text.includes(victim.secret))
     return `answered ${status} with the victim's content: ${text.slice(0, 300)}`;
   const ok = status >= 200 && status < 300;
+  if (plan?.answersAnyone) {
+    const leaked = victim.identifiers.find((id) => text.includes(id));
+    return leaked ? `answered ${status} with the victim's id ${leaked}: ${text.slice(0, 300)}` : null;
+  }
   if (attacker.role === null) {
     if (op.access === 'public') {
       return REFUSALS.includes(status) ? null : `a caller who is nobody got ${status}: ${text.slice(0, 300)}`;

@@ -70,6 +70,14 @@ export function ConsoleLayout() {
               Audit log
             </Link>
           )}
+          {admin && (
+            <Link to="/console/sso" activeProps={{ className: 'is-active' }}>
+              SSO
+            </Link>
+          )}
+          <Link to="/console/account" activeProps={{ className: 'is-active' }}>
+            Account security
+          </Link>
         </nav>
         <main className="console__main">
           <Outlet />

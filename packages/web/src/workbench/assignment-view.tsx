@@ -436,6 +436,14 @@ export function AssignmentView({
               <span className="muted">After you submit you see the expected answer.</span>
             </p>
           )}
+          {lease.masked && (
+            <p className="training-strip" role="note" data-testid="masked-notice">
+              <span className="muted">
+                Personal data in this task is masked: placeholders such as [EMAIL_1] stand for it. Mark and
+                copy them as they are.
+              </span>
+            </p>
+          )}
           {rejections.length > 0 && (
             <div className="banner banner--warn" role="note">
               <strong>A reviewer sent this task back:</strong>

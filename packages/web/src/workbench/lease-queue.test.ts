@@ -87,6 +87,7 @@ function lease(id: string, clock: FakeClock, seconds = 60, shape: LeaseShape = {
     feedback: [],
     files: [],
     training: shape.training ?? null,
+    masked: false,
   };
 }
 

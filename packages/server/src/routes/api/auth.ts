@@ -11,6 +11,7 @@ import { ApiError } from '../../errors.ts';
 import type { SessionRecord } from '../../repositories/sessions.ts';
 import { ROLES, type Role } from '../../services/principal.ts';
 import { csrfTokenMatches, SESSION_COOKIE, sessionPrincipal } from '../../services/sessions.ts';
+import { clientOf } from './auth-routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -87,7 +88,7 @@ export async function authenticateApi(request: FastifyRequest): Promise<void> {
     request.principal = await auth.authenticate(authorization);
     return;
   }
-  const record = await sessions.authenticate(token);
+  const record = await sessions.authenticate(token, clientOf(request));
   request.principal = sessionPrincipal(record);
   request.loginSession = { record, token };
   if (unsafe) {

@@ -4,6 +4,7 @@
  * method name) and the least role it needs; responses are built by `presenters/api.ts`.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { accountRoutes } from './account.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { auditEventRoutes } from './audit-events.ts';
 import { authenticateApi } from './auth.ts';
@@ -21,6 +22,8 @@ import { projectOverviewRoutes } from './project-overview.ts';
 import { projectWorkflowRoutes } from './project-workflow.ts';
 import { projectRoutes } from './projects.ts';
 import { qualityRoutes } from './quality.ts';
+import { sessionRoutes } from './sessions.ts';
+import { requireSsoGuard, ssoRoutes } from './sso.ts';
 import { taskExplorerRoutes } from './task-explorer.ts';
 import { taskRoutes } from './tasks.ts';
 import { workRoutes } from './work.ts';
@@ -30,7 +33,10 @@ import { workforceRoutes } from './workforces.ts';
 export const apiRoutes: FastifyPluginAsync = async (app) => {
   app.decorateRequest('loginSession', null);
   app.addHook('onRequest', authenticateApi);
+  app.addHook('preHandler', requireSsoGuard);
   await app.register(authRoutes);
+  await app.register(sessionRoutes);
+  await app.register(accountRoutes);
   await app.register(orgRoutes);
   await app.register(projectRoutes);
   await app.register(projectWorkflowRoutes);
@@ -50,4 +56,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(memberWorkRoutes);
   await app.register(invitationRoutes);
   await app.register(auditEventRoutes);
+  await app.register(ssoRoutes);
 };

@@ -2,7 +2,12 @@
  * `/api/projects/{name}/workflow`: a project's workflow (overlap, review stage, lease), routing
  * (workforces with shares, required skills) and queue priority.
  */
-import { projectQualitySchema, projectRoutingSchema, projectWorkflowSchema } from '@groundwork/domain';
+import {
+  projectQualitySchema,
+  projectRedactionSchema,
+  projectRoutingSchema,
+  projectWorkflowSchema,
+} from '@groundwork/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../../app.ts';
@@ -33,6 +38,11 @@ const setWorkPolicyBody = z
       .describe(
         'The new quality policy, replacing the old one whole (omitted keys take their defaults): hidden gold rate, pause threshold, training gate, weighted consensus.',
       ),
+    redaction: projectRedactionSchema
+      .optional()
+      .describe(
+        'The new personal-data masking policy, replacing the old one whole (omitted keys take their defaults): whose annotators see masked text (none, vendors, all, plus listed workforces), the kinds masked, the country of national phone numbers and a list of names. Applies to the next lease; a live masked lease whose masked text it changes answers 409 at submit until reloaded.',
+      ),
   })
   .describe("Changes to a project's work policy; omitted parts stay as they are.");
 
@@ -47,7 +57,7 @@ export const projectWorkflowRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['projects'],
         operationId: 'getProjectWorkflow',
-        summary: "Get a project's workflow, routing, priority and quality policy",
+        summary: "Get a project's workflow, routing, priority, quality and redaction policy",
         description: `The project's work policy with defaults applied. ${roleNote('viewer')}`,
         params: nameParams,
         response: { 200: apiProjectWorkPolicySchema, ...errorResponses },
@@ -64,7 +74,7 @@ export const projectWorkflowRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['projects'],
         operationId: 'setProjectWorkflow',
-        summary: "Set a project's workflow, routing, priority and quality policy",
+        summary: "Set a project's workflow, routing, priority, quality and redaction policy",
         description: `Replaces the given parts of the project's work policy. A change of routing or priority re-stamps the project's open queue slots at once; a change of overlap applies to tasks dispatched afterwards; a new quality policy applies to the next lease and the next gold answer. ${roleNote('manager')}`,
         params: nameParams,
         body: setWorkPolicyBody,
@@ -78,6 +88,7 @@ export const projectWorkflowRoutes: FastifyPluginAsyncZod = async (app) => {
         ...(b.routing ? { routing: b.routing } : {}),
         ...(b.priority !== undefined ? { priority: b.priority } : {}),
         ...(b.quality ? { quality: b.quality } : {}),
+        ...(b.redaction ? { redaction: b.redaction } : {}),
       });
       return presentProjectWorkPolicy(policy);
     },

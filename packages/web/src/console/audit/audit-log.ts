@@ -98,6 +98,19 @@ export const ACTIONS: Readonly<Record<string, string>> = {
   'audit.export': 'Exported the audit log',
   'audit.verify_failed': 'Found the audit chain broken',
   'security.file_url_refused': 'Used a forged file link',
+  'security.outbound_refused': 'Gave a refused callback or import address',
+  'security.session_replayed': 'Used the cookie of an ended session',
+  'security.master_key_refused': 'Started a server with a wrong master key',
+  'api_key.rotated': 'Rotated an API key',
+  'session.revoked': 'Ended a session',
+  'account.totp_enabled': 'Turned on two-factor sign-in',
+  'account.totp_disabled': 'Turned off two-factor sign-in',
+  'auth.totp_failed': 'Gave a wrong sign-in code',
+  'auth.password_refused': 'Tried a password where SSO is required',
+  'auth.sso_sign_in': 'Signed in with SSO',
+  'auth.sso_failed': 'Failed to sign in with SSO',
+  'sso.configure': 'Configured single sign-on',
+  'sso.delete': 'Removed single sign-on',
 };
 
 /** Action prefixes worth suggesting besides the actions themselves. */
@@ -111,6 +124,9 @@ export const ACTION_GROUPS = [
   'project.',
   'audit.',
   'security.',
+  'session.',
+  'account.',
+  'sso.',
 ] as const;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

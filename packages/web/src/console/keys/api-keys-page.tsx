@@ -1,7 +1,8 @@
 /**
  * The organization's API keys (/console/keys): the keys with their environment and last use, creating one
- * (its secret is shown once, right here, since the server stores only a hash), and revoking one. Admins
- * and owners only, like the API behind it.
+ * (its secret is shown once, right here, since the server stores only a hash), rotating one (a new secret,
+ * shown once, while the old key keeps working for a chosen overlap), and revoking one. Admins and owners
+ * only, like the API behind it.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
@@ -13,6 +14,7 @@ import { fieldProblem } from '../shared/api-problems.ts';
 import { ConfirmDialog } from '../shared/confirm-dialog.tsx';
 import { Field, RadioCard } from '../shared/field.tsx';
 import { FormActions } from '../shared/form-actions.tsx';
+import { FormDialog } from '../shared/form-dialog.tsx';
 import { formatDate, formatDateTime, formatRelative } from '../shared/format.ts';
 import { QueryState } from '../shared/query-state.tsx';
 import { SecretField } from '../shared/secret-field.tsx';
@@ -21,9 +23,14 @@ import {
   type ApiKeyRow,
   countActiveKeys,
   duplicateKeyName,
+  keyEndLabel,
   keyNameProblem,
+  keyState,
+  keyWorks,
   maskedKey,
   type NewApiKey,
+  OVERLAP_CHOICES,
+  type RotatedApiKey,
   sortApiKeys,
 } from './api-keys.ts';
 import './keys.css';
@@ -42,6 +49,7 @@ export function ApiKeysPage() {
   });
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<NewApiKey | null>(null);
+  const [rotated, setRotated] = useState<RotatedApiKey | null>(null);
 
   const subtitle =
     'Keys let your code call Groundwork: the Scale-compatible task API under /v1 and the /api.';
@@ -77,6 +85,13 @@ export function ApiKeysPage() {
       }
     >
       {created && <NewKeyCard created={created} onDone={() => setCreated(null)} />}
+      {rotated && (
+        <NewKeyCard
+          created={{ ...rotated.created, key: rotated.key }}
+          rotatedEnd={keyEndLabel(rotated.retired)}
+          onDone={() => setRotated(null)}
+        />
+      )}
       {creating && (
         <CreateKeyForm
           keys={keys.data ?? []}
@@ -88,20 +103,41 @@ export function ApiKeysPage() {
         />
       )}
       <QueryState query={keys} loading="Loading keys…">
-        {(data) => <KeyList keys={data} />}
+        {(data) => (
+          <KeyList
+            keys={data}
+            onRotated={(result) => {
+              setCreated(null);
+              setRotated(result);
+            }}
+          />
+        )}
       </QueryState>
     </ConsolePage>
   );
 }
 
-/** The secret of a new key, shown once. */
-function NewKeyCard({ created, onDone }: { created: NewApiKey; onDone: () => void }) {
+/** The secret of a new key, shown once; after a rotation, also when the old key stops working. */
+function NewKeyCard({
+  created,
+  rotatedEnd = null,
+  onDone,
+}: {
+  created: NewApiKey;
+  rotatedEnd?: string | null;
+  onDone: () => void;
+}) {
   const example = `curl -u "${created.key}:" ${window.location.origin}/v1/tasks?limit=1`;
   return (
     <section className="card keys-new" aria-labelledby="keys-new-title">
       <h2 id="keys-new-title">
-        Your new {created.environment} key “{created.name}”
+        {rotatedEnd ? 'The rotated' : 'Your new'} {created.environment} key “{created.name}”
       </h2>
+      {rotatedEnd && (
+        <p className="keys-new__warning">
+          Put this key where the old one is used. The old key: {rotatedEnd.toLowerCase()}.
+        </p>
+      )}
       <p className="keys-new__warning" role="note">
         <strong>Copy it now — it will not be shown again.</strong> Groundwork stores only a fingerprint of the
         key; if you lose it, revoke it and create another. Keep it out of code repositories and share it only
@@ -206,10 +242,11 @@ function CreateKeyForm({
   );
 }
 
-function KeyList({ keys }: { keys: ApiKeyRow[] }) {
+function KeyList({ keys, onRotated }: { keys: ApiKeyRow[]; onRotated: (rotated: RotatedApiKey) => void }) {
   const queryClient = useQueryClient();
   const [showRevoked, setShowRevoked] = useState(false);
   const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
+  const [rotating, setRotating] = useState<ApiKeyRow | null>(null);
   const revoke = useMutation({
     mutationFn: (keyId: string) =>
       call(api.DELETE('/api/api-keys/{id}', { params: { path: { id: keyId } } })),
@@ -218,10 +255,10 @@ function KeyList({ keys }: { keys: ApiKeyRow[] }) {
       void queryClient.invalidateQueries({ queryKey: KEYS });
     },
   });
-  const counts = countActiveKeys(keys);
-  const revokedCount = keys.filter((k) => k.revokedAt !== null).length;
-  const shown = sortApiKeys(keys).filter((k) => showRevoked || k.revokedAt === null);
   const now = Date.now();
+  const counts = countActiveKeys(keys, now);
+  const revokedCount = keys.filter((k) => !keyWorks(k, now)).length;
+  const shown = sortApiKeys(keys, now).filter((k) => showRevoked || keyWorks(k, now));
 
   return (
     <>
@@ -236,7 +273,7 @@ function KeyList({ keys }: { keys: ApiKeyRow[] }) {
         </div>
         <div className="stat">
           <div className="stat__value">{revokedCount}</div>
-          <div className="stat__label">Revoked</div>
+          <div className="stat__label">Revoked or stopped</div>
         </div>
       </div>
       <section className="card" aria-labelledby="keys-list-title">
@@ -249,7 +286,7 @@ function KeyList({ keys }: { keys: ApiKeyRow[] }) {
                 checked={showRevoked}
                 onChange={(event) => setShowRevoked(event.target.checked)}
               />
-              Show revoked keys ({revokedCount})
+              Show revoked and stopped keys ({revokedCount})
             </label>
           )}
         </div>
@@ -260,7 +297,7 @@ function KeyList({ keys }: { keys: ApiKeyRow[] }) {
             <TableHead columns={['Name', 'Key', 'Environment', 'Created', 'Last used', 'Status']} actions />
             <tbody>
               {shown.map((key) => (
-                <tr key={key.id} className={key.revokedAt ? 'keys-row is-revoked' : 'keys-row'}>
+                <tr key={key.id} className={keyWorks(key, now) ? 'keys-row' : 'keys-row is-revoked'}>
                   <td className="keys-row__name">{key.name}</td>
                   <td>
                     <code className="keys-prefix">{maskedKey(key.prefix)}</code>
@@ -279,27 +316,31 @@ function KeyList({ keys }: { keys: ApiKeyRow[] }) {
                     )}
                   </td>
                   <td>
-                    {key.revokedAt ? (
-                      <span className="badge" data-tone="bad" title={formatDateTime(key.revokedAt)}>
-                        Revoked {formatRelative(key.revokedAt, now)}
-                      </span>
-                    ) : (
-                      <span className="badge" data-tone="ok">
-                        Active
-                      </span>
-                    )}
+                    <KeyStatus apiKey={key} now={now} />
                   </td>
                   <td className="keys-row__actions">
-                    {key.revokedAt === null && (
-                      <button
-                        type="button"
-                        className="button button--small button--danger"
-                        aria-label={`Revoke the key ${key.name}`}
-                        onClick={() => setRevoking(key)}
-                      >
-                        Revoke
-                      </button>
-                    )}
+                    <div className="keys-row__buttons">
+                      {keyState(key, now) === 'active' && (
+                        <button
+                          type="button"
+                          className="button button--small"
+                          aria-label={`Rotate the key ${key.name}`}
+                          onClick={() => setRotating(key)}
+                        >
+                          Rotate
+                        </button>
+                      )}
+                      {keyWorks(key, now) && (
+                        <button
+                          type="button"
+                          className="button button--small button--danger"
+                          aria-label={`Revoke the key ${key.name}`}
+                          onClick={() => setRevoking(key)}
+                        >
+                          Revoke
+                        </button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -307,6 +348,17 @@ function KeyList({ keys }: { keys: ApiKeyRow[] }) {
           </table>
         )}
       </section>
+      {rotating && (
+        <RotateDialog
+          apiKey={rotating}
+          onClose={() => setRotating(null)}
+          onRotated={(result) => {
+            setRotating(null);
+            void queryClient.invalidateQueries({ queryKey: KEYS });
+            onRotated(result);
+          }}
+        />
+      )}
       {revoking && (
         <ConfirmDialog
           title={`Revoke the key “${revoking.name}”?`}
@@ -326,5 +378,90 @@ function KeyList({ keys }: { keys: ApiKeyRow[] }) {
         </ConfirmDialog>
       )}
     </>
+  );
+}
+
+/** The status badge of a key: active, working until its overlap ends, stopped, or revoked. */
+function KeyStatus({ apiKey, now }: { apiKey: ApiKeyRow; now: number }) {
+  const state = keyState(apiKey, now);
+  if (state === 'revoked') {
+    return (
+      <span className="badge" data-tone="bad" title={formatDateTime(apiKey.revokedAt)}>
+        Revoked {formatRelative(apiKey.revokedAt, now)}
+      </span>
+    );
+  }
+  if (state === 'active') {
+    return (
+      <span className="badge" data-tone="ok">
+        Active
+      </span>
+    );
+  }
+  return (
+    <span
+      className="badge"
+      data-tone={state === 'expiring' ? 'wait' : 'bad'}
+      title={`Rotated; ${formatDateTime(apiKey.expiresAt)}`}
+    >
+      {keyEndLabel(apiKey, now)}
+    </span>
+  );
+}
+
+/** Rotating a key: how long the old one keeps working beside the new one. */
+function RotateDialog({
+  apiKey,
+  onClose,
+  onRotated,
+}: {
+  apiKey: ApiKeyRow;
+  onClose: () => void;
+  onRotated: (rotated: RotatedApiKey) => void;
+}) {
+  const id = useId();
+  const [overlap, setOverlap] = useState<number>(OVERLAP_CHOICES[0].minutes);
+  const rotate = useMutation({
+    mutationFn: () =>
+      call(
+        api.POST('/api/api-keys/{id}/rotate', {
+          params: { path: { id: apiKey.id } },
+          body: { overlapMinutes: overlap },
+        }),
+      ),
+    onSuccess: onRotated,
+  });
+  return (
+    <FormDialog
+      title={`Rotate the key “${apiKey.name}”?`}
+      submitLabel="Rotate key"
+      busyLabel="Rotating…"
+      busy={rotate.isPending}
+      error={rotate.error}
+      onSubmit={() => rotate.mutate()}
+      onClose={() => {
+        rotate.reset();
+        onClose();
+      }}
+    >
+      <p>
+        A new {apiKey.environment} key with the same name is created and its secret shown once.{' '}
+        <code>{maskedKey(apiKey.prefix)}</code> keeps working for the overlap you choose, then stops.
+      </p>
+      <fieldset className="keys-environment">
+        <legend>Old key keeps working for</legend>
+        {OVERLAP_CHOICES.map((choice) => (
+          <RadioCard
+            key={choice.minutes}
+            name={`${id}-overlap`}
+            value={String(choice.minutes)}
+            checked={overlap === choice.minutes}
+            onChange={() => setOverlap(choice.minutes)}
+            title={choice.label}
+            description={choice.description}
+          />
+        ))}
+      </fieldset>
+    </FormDialog>
   );
 }

@@ -3,7 +3,9 @@ import {
   type ApiKeyRow,
   countActiveKeys,
   duplicateKeyName,
+  keyEndLabel,
   keyNameProblem,
+  keyState,
   maskedKey,
   sortApiKeys,
 } from './api-keys.ts';
@@ -17,6 +19,8 @@ function key(overrides: Partial<ApiKeyRow> = {}): ApiKeyRow {
     createdAt: '2026-01-01T00:00:00.000Z',
     lastUsedAt: null,
     revokedAt: null,
+    expiresAt: null,
+    replacedBy: null,
     ...overrides,
   };
 }
@@ -62,5 +66,47 @@ describe('key names', () => {
   });
   it('masks a key after its prefix', () => {
     expect(maskedKey('live_abcd')).toBe('live_abcd…');
+  });
+});
+
+describe('rotated keys', () => {
+  const now = Date.parse('2026-06-01T12:00:00.000Z');
+  const rotated = (expiresAt: string) => key({ expiresAt, replacedBy: 'k2' });
+
+  it('works until its overlap ends, then is stopped', () => {
+    expect(keyState(key(), now)).toBe('active');
+    expect(keyState(rotated('2026-06-01T12:42:00.000Z'), now)).toBe('expiring');
+    expect(keyState(rotated('2026-06-01T12:00:00.000Z'), now)).toBe('expired');
+    expect(
+      keyState(key({ revokedAt: '2026-05-01T00:00:00.000Z', expiresAt: '2026-07-01T00:00:00.000Z' }), now),
+    ).toBe('revoked');
+  });
+
+  it('says when it stops working', () => {
+    expect(keyEndLabel(key(), now)).toBeNull();
+    expect(keyEndLabel(rotated('2026-06-01T12:42:00.000Z'), now)).toBe('Stops working in 42 min');
+    expect(keyEndLabel(rotated('2026-06-01T09:00:00.000Z'), now)).toBe('Stopped working 3 h ago');
+  });
+
+  it('counts a key inside its overlap as active, and a stopped one not', () => {
+    const keys = [
+      key({ id: 'a' }),
+      rotated('2026-06-01T13:00:00.000Z'),
+      key({ id: 'c', environment: 'test', expiresAt: '2026-06-01T11:00:00.000Z' }),
+    ];
+    expect(countActiveKeys(keys, now)).toEqual({ live: 2, test: 0 });
+  });
+
+  it('sorts stopped keys after working ones, latest stopped first', () => {
+    const sorted = sortApiKeys(
+      [
+        key({ id: 'expired-early', expiresAt: '2026-05-01T00:00:00.000Z' }),
+        key({ id: 'working', createdAt: '2026-01-02T00:00:00.000Z' }),
+        key({ id: 'revoked-late', revokedAt: '2026-05-20T00:00:00.000Z' }),
+        key({ id: 'overlap', createdAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-06-02T00:00:00.000Z' }),
+      ],
+      now,
+    );
+    expect(sorted.map((k) => k.id)).toEqual(['working', 'overlap', 'revoked-late', 'expired-early']);
   });
 });

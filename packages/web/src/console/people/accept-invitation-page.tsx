@@ -109,7 +109,10 @@ function InvitationForm({
   };
 
   const error = accept.error;
-  const alreadyMember = error instanceof ApiFailure && error.code === 'already_member';
+  // Joined, but an account with a second factor signs in with its code: send the person to sign in.
+  const signInNeeded =
+    error instanceof ApiFailure &&
+    (error.code === 'already_member' || error.code === 'second_factor_required');
   const message = isWrongPassword(error)
     ? 'That is not the password of this account.'
     : error instanceof ApiFailure && error.status === 429
@@ -225,10 +228,14 @@ function InvitationForm({
       {message && (
         <p className="form-error" role="alert">
           {message}
-          {alreadyMember && (
+          {signInNeeded && (
             <>
               {' '}
-              <Link to="/login">Sign in instead.</Link>
+              <Link to="/login">
+                {error instanceof ApiFailure && error.code === 'second_factor_required'
+                  ? 'Sign in.'
+                  : 'Sign in instead.'}
+              </Link>
             </>
           )}
         </p>

@@ -7,6 +7,7 @@ import { InstructionsSection } from './instructions-section.tsx';
 import { LabelsSection } from './labels-section.tsx';
 import { QualitySection, RoutingSection, WorkflowSection } from './policy-sections.tsx';
 import { useProject, useWorkPolicy } from './queries.ts';
+import { RedactionSection } from './redaction-section.tsx';
 import { taskTypeInfo } from './type-catalog.ts';
 import './setup.css';
 
@@ -59,12 +60,12 @@ export function ProjectSetupPage({ project: name }: ProjectSetupPageProps) {
   const [handlers] = useState(
     () =>
       Object.fromEntries(
-        SECTIONS.map((item) => [
+        [...SECTIONS, { id: 'redaction' }].map((item) => [
           item.id,
           (value: boolean) =>
             setDirty((current) => (current[item.id] === value ? current : { ...current, [item.id]: value })),
         ]),
-      ) as Record<SectionId, (dirty: boolean) => void>,
+      ) as Record<SectionId | 'redaction', (dirty: boolean) => void>,
   );
 
   const open = (id: SectionId) =>
@@ -137,7 +138,7 @@ export function ProjectSetupPage({ project: name }: ProjectSetupPageProps) {
               onClick={() => open(item.id)}
             >
               {item.title}
-              {dirty[item.id] && (
+              {(dirty[item.id] || (item.id === 'routing' && dirty.redaction)) && (
                 <>
                   <span className="setup-tab-dot" aria-hidden="true" title="Unsaved changes">
                     •
@@ -186,12 +187,20 @@ export function ProjectSetupPage({ project: name }: ProjectSetupPageProps) {
                   onDirty={handlers.quality}
                 />
               ) : (
-                <RoutingSection
-                  project={name}
-                  policy={policy.data}
-                  canEdit={canEdit}
-                  onDirty={handlers.routing}
-                />
+                <>
+                  <RoutingSection
+                    project={name}
+                    policy={policy.data}
+                    canEdit={canEdit}
+                    onDirty={handlers.routing}
+                  />
+                  <RedactionSection
+                    project={name}
+                    policy={policy.data}
+                    canEdit={canEdit}
+                    onDirty={handlers.redaction}
+                  />
+                </>
               ))}
           </div>
         ))}
