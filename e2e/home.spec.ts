@@ -37,4 +37,12 @@ test.describe('home page', () => {
     await expect(page).toHaveURL(/\/api\/docs/);
     await expect(page.locator('.swagger-ui .info .title')).toContainText('Groundwork API');
   });
+
+  test('an address that leads nowhere says so and leads back', async ({ page }) => {
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible();
+    await page.getByRole('link', { name: 'Go to the start page' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Groundwork');
+  });
 });

@@ -15,7 +15,7 @@
  * `ratio` = raw seconds ÷ COCO seconds for the same rows (goal ≥ 0.4); the RSS goal is < 300 MB.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { workerNodeFlags } from '@groundwork/cli/worker-flags';
 import { createTaskTypeRegistry, parseTaskParams } from '@groundwork/domain';
 import {
+  type BlobStore,
   buildApp,
   loadConfig,
   type NewTaskRow,
@@ -358,12 +359,12 @@ interface ExportRun {
   counted: number;
 }
 
-/** Counts occurrences of `needle` in a file, streaming. */
-async function countInFile(path: string, needle: string): Promise<number> {
+/** Counts occurrences of `needle` in a stream. */
+async function countIn(body: AsyncIterable<unknown>, needle: string): Promise<number> {
   const pattern = Buffer.from(needle);
   let count = 0;
   let carry: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 4 * MB })) {
+  for await (const chunk of body) {
     const buffer = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
     let at = buffer.indexOf(pattern);
     let last = -1;
@@ -383,7 +384,8 @@ async function runExport(props: {
   admin: pg.Client;
   inject: (body: unknown) => Promise<{ status: number; body: string }>;
   workerEnv: Record<string, string>;
-  blobDir: string;
+  /** The product's blob store: export results are stored encrypted, so they are read back through it. */
+  blobs: BlobStore;
   cpuProfileDir: string | undefined;
   workerFlags: string[];
 }): Promise<ExportRun> {
@@ -425,9 +427,9 @@ async function runExport(props: {
             .map(([name, bytes]) => `${name} ${(bytes / MB).toFixed(1)}`)
             .join(', ')}`,
         );
-        const path = join(props.blobDir, ...(row.blob_key ?? '').split('/'));
-        const counted =
-          props.format === 'coco' ? await countInFile(path, '"iscrowd":') : await countInFile(path, '\n');
+        const stored = await props.blobs.get(row.blob_key ?? '');
+        if (!stored) throw new Error(`${props.format}: the export's file ${row.blob_key} is missing`);
+        const counted = await countIn(stored.body, props.format === 'coco' ? '"iscrowd":' : '\n');
         return {
           format: props.format,
           seconds: row.seconds ?? 0,
@@ -535,7 +537,7 @@ export async function main(args: string[]): Promise<void> {
             return { status: response.statusCode, body: response.body };
           },
           workerEnv: env,
-          blobDir: join(dataDir, 'blobs'),
+          blobs: app.services.blobs,
           cpuProfileDir: options.cpuProfileDir,
           workerFlags: options.workerFlags,
         });

@@ -8,6 +8,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  Link,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
@@ -295,9 +296,27 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
+/** What an address that leads nowhere shows (inside the console's frame when it is under /console). */
+function NotFoundPage() {
+  return (
+    <section className="not-found" aria-labelledby="not-found-title">
+      <h1 id="not-found-title">This page does not exist</h1>
+      <p>The address may be mistyped, or the page was moved. Nothing was changed.</p>
+      <p>
+        <Link to="/">Go to the start page</Link>
+      </p>
+    </section>
+  );
+}
+
 /** Creates the router (one per app). */
 export function createAppRouter(queryClient: QueryClient) {
-  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultNotFoundComponent: NotFoundPage,
+  });
 }
 
 declare module '@tanstack/react-router' {
