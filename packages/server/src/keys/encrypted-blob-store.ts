@@ -6,7 +6,7 @@
  * read as they are (the re-encryption job encrypts them).
  */
 
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   type BlobStore,
@@ -73,19 +73,21 @@ export class EncryptedBlobStore implements BlobStore {
     const meter = new MeteredStream(key, opts.maxBytes, opts.digest !== false);
     const encrypt = new BlobEncryptStream(dataKey.key, dataKey.version, orgId);
     const source = toByteStream(body);
-    const out = new PassThrough();
-    // The limit is checked on the plaintext by the meter; the store underneath gets no limit of its own.
+    // The limit is checked on the plaintext by the meter; the store underneath reads the ciphertext straight
+    // from the encrypting stream and gets no limit of its own.
     const [writing, stored] = await Promise.allSettled([
-      pipeline(source, meter, encrypt, out),
+      pipeline(source, meter, encrypt),
       // A store that gives up stops the pipeline too, rather than leaving it waiting for a reader.
-      this.#inner.put(key, out, { contentType: opts.contentType, digest: false }).catch((error: unknown) => {
-        out.destroy(error instanceof Error ? error : new Error(String(error)));
-        throw error;
-      }),
+      this.#inner
+        .put(key, encrypt, { contentType: opts.contentType, digest: false })
+        .catch((error: unknown) => {
+          encrypt.destroy(error instanceof Error ? error : new Error(String(error)));
+          throw error;
+        }),
     ]);
     if (writing.status === 'rejected' || stored.status === 'rejected') {
       source.destroy();
-      out.destroy();
+      encrypt.destroy();
       throw writing.status === 'rejected' ? writing.reason : (stored as PromiseRejectedResult).reason;
     }
     return { size: meter.bytes, sha256: meter.digest() };
