@@ -305,6 +305,15 @@ describe('signing in with SSO', () => {
   });
 });
 
+describe('organization slugs', () => {
+  it('refuses the slug callback, which the return address of single sign-on takes', async () => {
+    await expect(ctx.orgs.createOrg({ slug: 'callback' })).rejects.toMatchObject({
+      status: 400,
+      details: [{ path: 'slug', message: 'reserved' }],
+    });
+  });
+});
+
 describe('require SSO', () => {
   it('refuses password sign-in of members except owners and admins; a wrong password stays a 401', async () => {
     const strict = await ctx.org();

@@ -24,6 +24,9 @@ import { actorOf, type Principal, type Role } from './principal.ts';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
+/** Slugs that would collide with fixed addresses (`/api/auth/sso/callback` next to `/api/auth/sso/{slug}`). */
+const RESERVED_SLUGS = new Set(['callback']);
+
 /** Organization administration. */
 export class OrgService {
   readonly #db: Database;
@@ -39,6 +42,11 @@ export class OrgService {
         'slug: use 1–64 lowercase letters, digits and hyphens, not starting or ending with a hyphen',
         [{ path: 'slug', message: 'invalid slug' }],
       );
+    }
+    if (RESERVED_SLUGS.has(input.slug)) {
+      throw invalid(`slug: ${input.slug} is reserved (it is part of the sign-in addresses); choose another`, [
+        { path: 'slug', message: 'reserved' },
+      ]);
     }
     return this.#db.withSystem(async (tx) => {
       const org = await insertOrg(tx, { id: newId(), slug: input.slug, name: input.name ?? input.slug });
