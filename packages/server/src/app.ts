@@ -26,16 +26,17 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import qs from 'qs';
-import { type BlobStore, createBlobStore } from './blobs/index.ts';
+import type { BlobStore } from './blobs/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ApiError, type ErrorDetail } from './errors.ts';
 import { registerRateLimits } from './http/rate-limit.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import {
-  createKeyStore,
+  createDataKeys,
+  createEncryptedBlobs,
   DataKeyMissingError,
-  DataKeys,
+  type DataKeys,
   EncryptedBlobStore,
   verifyMasterKey,
 } from './keys/index.ts';
@@ -194,16 +195,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const types = deps.types ?? createTaskTypeRegistry();
   const db = deps.db;
   const masterKey = masterKeyLoader(config, (message) => app.log.warn(message));
-  const dataKeys =
-    deps.dataKeys ??
-    new DataKeys({
-      store: createKeyStore(config),
-      masterKey,
-      previousMasterKey: config.previousMasterKey,
-    });
+  const dataKeys = deps.dataKeys ?? createDataKeys(config, masterKey);
   // A wrong master key stops the start here, before anything is read or written with it.
   await verifyMasterKey(db, dataKeys);
-  const blobs = new EncryptedBlobStore(deps.blobs ?? createBlobStore(config.blobStore), dataKeys);
+  const blobs = deps.blobs
+    ? new EncryptedBlobStore(deps.blobs, dataKeys)
+    : createEncryptedBlobs(config, dataKeys);
   app.decorate('config', config);
   const totp = new TotpService({ db, masterKey });
   const sessions = new SessionService({ db, totp });

@@ -1,9 +1,3 @@
-/**
- * `/api/audit-events`: the filtered log with who acted by name, keyset pages, the JSON Lines export an
- * auditor can verify offline, the verification of the chain (and the event a failed one leaves), the
- * roles allowed, and another organization's events never visible or counted.
- */
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/database.ts';
@@ -17,6 +11,7 @@ import {
   type TestOrg,
 } from './harness.ts';
 import { addMember, callAsSession, login, type TestSession } from './session-client.ts';
+import { recomputedHash } from './support/audit-recipe.ts';
 
 let ctx: TestContext;
 let org: TestOrg;
@@ -26,26 +21,6 @@ let adminId: string;
 let viewer: TestSession;
 let viewerId: string;
 let taskId: string;
-
-/** Canonical JSON, written apart from the server's: keys sorted, no spaces. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Body)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** The hash recipe of the export's description, applied to one line. */
-function recomputedHash(line: Body): string {
-  const { id: _id, prev_hash, hash: _hash, ...event } = line;
-  if (event.ip === null) delete event.ip;
-  if (event.user_agent === null) delete event.user_agent;
-  return createHash('sha256')
-    .update(`${prev_hash ?? ''}\n${canonical(event)}`, 'utf8')
-    .digest('hex');
-}
 
 const get = (s: TestSession, url: string) => callAsSession(ctx.app, s, 'GET', url);
 

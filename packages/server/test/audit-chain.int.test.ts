@@ -1,9 +1,3 @@
-/**
- * The audit chain: events carry where the request came from, people's reads of task data are audited
- * (one `task.view` per task read, one `task.list` per page), the chain verifies — and names exactly the
- * event at which a row was edited, deleted or moved, as the database owner could do by hand.
- */
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/database.ts';
@@ -19,6 +13,7 @@ import {
   type TestOrg,
 } from './harness.ts';
 import { addMember, callAsSession, login, type TestSession } from './session-client.ts';
+import { recomputedHash } from './support/audit-recipe.ts';
 
 /** An audit row as stored (raw column names). */
 interface Row {
@@ -35,26 +30,6 @@ interface Row {
   user_agent: string | null;
   prev_hash: string | null;
   hash: string;
-}
-
-/** Canonical JSON, written here apart from the server's: keys sorted, no spaces. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Body)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** The recipe of docs/security.md, applied to one exported line (or stored row). */
-function recomputedHash(line: Body): string {
-  const { id: _id, prev_hash, hash: _hash, ...event } = line;
-  if (event.ip === null) delete event.ip;
-  if (event.user_agent === null) delete event.user_agent;
-  return createHash('sha256')
-    .update(`${prev_hash ?? ''}\n${canonical(event)}`, 'utf8')
-    .digest('hex');
 }
 
 /** A stored row as the export writes it. */

@@ -22,9 +22,12 @@ async function withKeys<T>(
   config: Config,
   fn: (deps: { db: Database; keys: DataKeys; blobs: EncryptedBlobStore }) => Promise<T>,
 ): Promise<T> {
-  const { createDataKeys, createEncryptedBlobs, verifyMasterKey } = await loadServer();
+  const { createDataKeys, createEncryptedBlobs, masterKeyLoader, verifyMasterKey } = await loadServer();
   return withDatabase(config, async (db) => {
-    const keys = createDataKeys(config, (message) => printNote(io, `warning: ${message}`));
+    const keys = createDataKeys(
+      config,
+      masterKeyLoader(config, (message) => printNote(io, `warning: ${message}`)),
+    );
     await verifyMasterKey(db, keys);
     return fn({ db, keys, blobs: createEncryptedBlobs(config, keys) });
   });

@@ -18,6 +18,7 @@ export function workerCommand(io: CliIo): Command {
         createJobLog,
         createJobRunner,
         databaseOptions,
+        masterKeyLoader,
         openDatabase,
         verifyMasterKey,
       } = await loadServer();
@@ -26,7 +27,10 @@ export function workerCommand(io: CliIo): Command {
       try {
         await db.migrate();
         // A wrong master key stops the worker before it reads or writes anything with it.
-        const dataKeys = createDataKeys(config, (message) => log.warn({}, message));
+        const dataKeys = createDataKeys(
+          config,
+          masterKeyLoader(config, (message) => log.warn({}, message)),
+        );
         await verifyMasterKey(db, dataKeys);
         const runner = createJobRunner({ db, config, log, dataKeys });
         await runner.start();

@@ -226,34 +226,43 @@ export function redactTaskParams<P>(
   };
 }
 
-function restoreStrings(value: unknown, table: Redaction['placeholders']): unknown {
-  if (typeof value === 'string') return restorePlaceholders(value, table);
-  if (Array.isArray(value)) return value.map((item) => restoreStrings(item, table));
+/** `value` with `change` applied to every string in it (object keys, numbers and the rest kept). */
+function mapStrings(value: unknown, change: (text: string) => string): unknown {
+  if (typeof value === 'string') return change(value);
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, change));
   if (isRecord(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, restoreStrings(item, table)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, change)]));
   }
   return value;
 }
 
+function restoreStrings(value: unknown, table: Redaction['placeholders']): unknown {
+  return mapStrings(value, (text) => restorePlaceholders(text, table));
+}
+
 /**
- * The original text between redacted offsets `start` and `end`, given the redacted text there: each
- * placeholder the slice touches (even partly) becomes its whole original value.
+ * The text on the other side of a redaction between offsets `start` and `end` of `slice` (the text there):
+ * `toOriginal` reads redacted offsets and gives each placeholder the slice touches (even partly) its whole
+ * original value; otherwise original offsets, each value touched becoming its placeholder.
  */
-function originalSlice(
-  redactedSlice: string,
+function sliceAcross(
+  slice: string,
   start: number,
   end: number,
   segments: readonly RedactionSegment[],
+  toOriginal: boolean,
 ): string {
   let text = '';
   let at = start;
   for (const segment of segments) {
-    if (segment.redactedEnd <= start || segment.redactedStart >= end) continue;
-    if (segment.redactedStart > at) text += redactedSlice.slice(at - start, segment.redactedStart - start);
-    text += segment.value;
-    at = segment.redactedEnd;
+    const from = toOriginal ? segment.redactedStart : segment.start;
+    const to = toOriginal ? segment.redactedEnd : segment.end;
+    if (to <= start || from >= end) continue;
+    if (from > at) text += slice.slice(at - start, from - start);
+    text += toOriginal ? segment.value : segment.placeholder;
+    at = to;
   }
-  if (at < end) text += redactedSlice.slice(at - start);
+  if (at < end) text += slice.slice(at - start);
   return text;
 }
 
@@ -276,7 +285,7 @@ function unredactEntity(
   if (typeof text === 'string') {
     mapped.text =
       from < to && text.length === to - from
-        ? originalSlice(text, from, to, segments)
+        ? sliceAcross(text, from, to, segments, true)
         : restorePlaceholders(text, table);
   }
   return mapped;
@@ -309,34 +318,6 @@ export function unredactResponse<R>(type: string, response: R, redaction: Redact
   } as R;
 }
 
-/** The redacted text between original offsets `start` and `end`: each value it touches becomes its placeholder. */
-function redactedSlice(
-  originalText: string,
-  start: number,
-  end: number,
-  segments: readonly RedactionSegment[],
-): string {
-  let text = '';
-  let at = start;
-  for (const segment of segments) {
-    if (segment.end <= start || segment.start >= end) continue;
-    if (segment.start > at) text += originalText.slice(at - start, segment.start - start);
-    text += segment.placeholder;
-    at = segment.end;
-  }
-  if (at < end) text += originalText.slice(at - start);
-  return text;
-}
-
-function maskStrings(value: unknown, mask: (text: string) => string): unknown {
-  if (typeof value === 'string') return mask(value);
-  if (Array.isArray(value)) return value.map((item) => maskStrings(item, mask));
-  if (isRecord(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskStrings(item, mask)]));
-  }
-  return value;
-}
-
 /** Outcome of {@link redactResponse}. */
 export interface RedactedResponse<R> {
   /** The answer as the masked task's reader may see it. */
@@ -366,14 +347,14 @@ export function redactResponse<R>(
   const mask = (text: string) => redactText(text, findPii(text, options), placeholders).text;
   const grown = () => ({ ...redaction, placeholders: placeholders.table() });
   if (type !== 'namedentityrecognition' || !isRecord(response)) {
-    const masked = maskStrings(response, mask) as R;
+    const masked = mapStrings(response, mask) as R;
     return { response: masked, redaction: grown() };
   }
   const segments =
     redaction.fields.find((field) => field.path.length === 1 && field.path[0] === 'text')?.segments ?? [];
   const map = offsetMap(segments);
   const { annotations, ...rest } = response;
-  const masked = maskStrings(rest, mask) as Record<string, unknown>;
+  const masked = mapStrings(rest, mask) as Record<string, unknown>;
   if (Array.isArray(annotations)) {
     masked.annotations = annotations.map((entity) => {
       if (!isRecord(entity)) return entity;
@@ -388,7 +369,7 @@ export function redactResponse<R>(
       };
       if (typeof text === 'string') {
         moved.text =
-          from < to && text.length === to - from ? redactedSlice(text, from, to, segments) : mask(text);
+          from < to && text.length === to - from ? sliceAcross(text, from, to, segments, false) : mask(text);
       }
       return moved;
     });

@@ -4,10 +4,10 @@
  * {@link registerAppJobs}.
  */
 import pino from 'pino';
-import { type BlobStore, createBlobStore } from '../blobs/index.ts';
+import type { BlobStore } from '../blobs/index.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { createKeyStore, DataKeys, EncryptedBlobStore } from '../keys/index.ts';
+import { createDataKeys, createEncryptedBlobs, type DataKeys, EncryptedBlobStore } from '../keys/index.ts';
 import { masterKeyLoader } from '../lib/crypto.ts';
 import type { ResolveHost } from '../net/index.ts';
 import { reapExpiredLeases } from '../repositories/assignments.ts';
@@ -52,14 +52,10 @@ export interface AppJobDeps {
 /** Registers every job of the application on `runner`. */
 export function registerAppJobs(runner: JobRunner, deps: AppJobDeps): void {
   const masterKey = masterKeyLoader(deps.config, (m) => deps.log.warn({}, m));
-  const dataKeys =
-    deps.dataKeys ??
-    new DataKeys({
-      store: createKeyStore(deps.config),
-      masterKey,
-      previousMasterKey: deps.config.previousMasterKey,
-    });
-  const blobs = new EncryptedBlobStore(deps.blobs ?? createBlobStore(deps.config.blobStore), dataKeys);
+  const dataKeys = deps.dataKeys ?? createDataKeys(deps.config, masterKey);
+  const blobs = deps.blobs
+    ? new EncryptedBlobStore(deps.blobs, dataKeys)
+    : createEncryptedBlobs(deps.config, dataKeys);
   registerDeliveryJobs(runner, {
     db: deps.db,
     log: deps.log,

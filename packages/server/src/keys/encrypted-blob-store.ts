@@ -120,19 +120,26 @@ export class EncryptedBlobStore implements BlobStore {
   }
 
   async head(key: string): Promise<{ size: number } | undefined> {
-    const protection = await this.protection(key);
-    const stored = await this.#inner.head(key);
-    if (!stored || !protection) return undefined;
-    return { size: protection.encrypted ? plaintextSize(stored.size) : stored.size };
+    const peeked = await this.#peek(key);
+    if (!peeked) return undefined;
+    return { size: peeked.protection.encrypted ? plaintextSize(peeked.storedSize) : peeked.storedSize };
   }
 
   /** Whether the blob under `key` is encrypted, and under which version; `undefined` when there is none. */
   async protection(key: string): Promise<BlobProtection | undefined> {
+    return (await this.#peek(key))?.protection;
+  }
+
+  /** Reads a stored blob's header only (one read): how it is kept, and its stored size. */
+  async #peek(key: string): Promise<{ protection: BlobProtection; storedSize: number } | undefined> {
     const stored = await this.#inner.get(key);
     if (!stored) return undefined;
     const { head, rest } = await firstBytes(stored.body, HEADER_BYTES);
     rest.destroy();
-    return isEncryptedBlob(head) ? { encrypted: true, version: blobKeyVersion(head) } : { encrypted: false };
+    const protection: BlobProtection = isEncryptedBlob(head)
+      ? { encrypted: true, version: blobKeyVersion(head) }
+      : { encrypted: false };
+    return { protection, storedSize: stored.size };
   }
 
   delete(key: string): Promise<void> {

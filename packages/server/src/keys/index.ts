@@ -7,7 +7,6 @@ import { recordAudit } from '../commands/record-audit.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { organizations } from '../db/schema.ts';
-import { masterKeyLoader } from '../lib/crypto.ts';
 import { DataKeys, MasterKeyMismatchError } from './data-keys.ts';
 import { EncryptedBlobStore } from './encrypted-blob-store.ts';
 import { FsKeyStore, type KeyStore, S3KeyStore } from './key-store.ts';
@@ -33,11 +32,14 @@ export function createKeyStore(config: Config): KeyStore {
   });
 }
 
-/** The organizations' data keys for this configuration. */
-export function createDataKeys(config: Config, warn: (message: string) => void): DataKeys {
+/**
+ * The organizations' data keys for this configuration, under `masterKey` (a `masterKeyLoader`, shared with
+ * whatever else the process seals under it).
+ */
+export function createDataKeys(config: Config, masterKey: () => Buffer): DataKeys {
   return new DataKeys({
     store: createKeyStore(config),
-    masterKey: masterKeyLoader(config, warn),
+    masterKey,
     previousMasterKey: config.previousMasterKey,
   });
 }

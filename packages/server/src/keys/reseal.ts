@@ -6,6 +6,9 @@
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../db/database.ts';
 import { seal, UnsealError, unseal } from '../lib/crypto.ts';
+import { totpSecretContext } from '../services/account-totp.ts';
+import { ssoSecretContext } from '../services/sso.ts';
+import { orgSecretContext } from '../services/webhook-secrets.ts';
 
 /** A column of sealed values: its table, key column, value column and the context each value is bound to. */
 interface SealedColumn {
@@ -15,28 +18,23 @@ interface SealedColumn {
   context: (key: string) => string;
 }
 
-/** Every column the server seals under the master key (contexts as the services write them). */
+/** Every column the server seals under the master key, with the context its service binds each value to. */
 const SEALED_COLUMNS: readonly SealedColumn[] = [
   {
     table: 'org_secrets',
     key: 'org_id',
     column: 'callback_auth',
-    context: (k) => `org_secrets:${k}:callback_auth`,
+    context: (k) => orgSecretContext(k, 'callback_auth'),
   },
   {
     table: 'org_secrets',
     key: 'org_id',
     column: 'signing_key',
-    context: (k) => `org_secrets:${k}:signing_key`,
+    context: (k) => orgSecretContext(k, 'signing_key'),
   },
-  {
-    table: 'sso_configs',
-    key: 'org_id',
-    column: 'client_secret',
-    context: (k) => `sso_configs:${k}:client_secret`,
-  },
-  { table: 'users', key: 'id', column: 'totp_secret', context: (k) => `user:${k}:totp` },
-  { table: 'users', key: 'id', column: 'totp_pending_secret', context: (k) => `user:${k}:totp` },
+  { table: 'sso_configs', key: 'org_id', column: 'client_secret', context: ssoSecretContext },
+  { table: 'users', key: 'id', column: 'totp_secret', context: totpSecretContext },
+  { table: 'users', key: 'id', column: 'totp_pending_secret', context: totpSecretContext },
 ];
 
 /** What a re-seal did, by `table.column`. */

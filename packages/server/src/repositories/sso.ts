@@ -61,8 +61,3 @@ export async function findOrgWithSsoBySlug(system: Db, slug: string): Promise<Or
   if (!row) return undefined;
   return { org: { id: row.id, slug: row.slug, name: row.name }, config: row.config };
 }
-
-/** The SSO configuration of an organization by id (system access, for the password sign-in guard). */
-export async function findSsoConfigOfOrg(system: Db, orgId: string): Promise<SsoConfigRow | undefined> {
-  return findSsoConfig(system, orgId);
-}

@@ -167,6 +167,11 @@ class Counter {
   }
 }
 
+/** What a sealed TOTP secret is bound to (its person). */
+export function totpSecretContext(userId: string): string {
+  return `user:${userId}:totp`;
+}
+
 /** Second factors of people: enrolment, confirmation, disabling, and the checks of sign-in. */
 export class TotpService {
   readonly #db: Database;
@@ -374,11 +379,11 @@ export class TotpService {
   }
 
   #seal(userId: string, secret: string): string {
-    return seal(this.#masterKey(), secret, `user:${userId}:totp`);
+    return seal(this.#masterKey(), secret, totpSecretContext(userId));
   }
 
   #unseal(userId: string, sealed: string): string {
-    return unseal(this.#masterKey(), sealed, `user:${userId}:totp`);
+    return unseal(this.#masterKey(), sealed, totpSecretContext(userId));
   }
 
   #key(): Buffer {

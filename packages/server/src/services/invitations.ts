@@ -21,7 +21,7 @@ import {
 } from '../repositories/invitations.ts';
 import { insertMembershipIfAbsent, isMember, listMemberRows } from '../repositories/members.ts';
 import { findUserByEmail, insertUser } from '../repositories/orgs.ts';
-import { findSsoConfigOfOrg } from '../repositories/sso.ts';
+import { findSsoConfig } from '../repositories/sso.ts';
 import { actorOf, type Principal, type Role } from './principal.ts';
 import {
   type ClientInfo,
@@ -32,6 +32,7 @@ import {
   type SessionService,
   type StartedSession,
 } from './sessions.ts';
+import { requiresSso } from './sso.ts';
 
 /** How long an invitation link works. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -239,10 +240,7 @@ export class InvitationService {
       });
       if (existing?.totpEnabledAt) return 'second_factor' as const;
       // An organization that requires single sign-on lets only its owners and admins in by password.
-      const sso = await findSsoConfigOfOrg(tx, org.id);
-      if (sso?.enabled && sso.requireSso && invitation.role !== 'owner' && invitation.role !== 'admin') {
-        return 'sso' as const;
-      }
+      if (requiresSso(await findSsoConfig(tx, org.id), invitation.role)) return 'sso' as const;
       return this.#sessions.start(tx, {
         user,
         membership: {

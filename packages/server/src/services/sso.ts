@@ -375,7 +375,7 @@ export class SsoService {
           orgId: p.orgId,
           issuer,
           clientId: input.clientId,
-          clientSecret: seal(this.#masterKey(), secret as string, secretContext(p.orgId)),
+          clientSecret: seal(this.#masterKey(), secret as string, ssoSecretContext(p.orgId)),
           allowedDomains: domains.domains,
           jitProvisioning: input.jitProvisioning,
           jitRole: input.jitRole,
@@ -638,9 +638,9 @@ export class SsoService {
     const membership = input.org
       ? candidate.memberships.find((m) => m.orgSlug === input.org)
       : (candidate.memberships.find((m) => !m.disabled) ?? candidate.memberships[0]);
-    if (!membership || membership.role === 'owner' || membership.role === 'admin') return null;
+    if (!membership) return null;
     const config = await findSsoConfig(this.#db.system, membership.orgId);
-    if (!config?.enabled || !config.requireSso) return null;
+    if (!requiresSso(config, membership.role)) return null;
     return { candidate, orgSlug: membership.orgSlug, orgId: membership.orgId };
   }
 
@@ -825,7 +825,7 @@ export class SsoService {
   }
 
   #secretOf(row: SsoConfigRow): string {
-    return unseal(this.#masterKey(), row.clientSecret, secretContext(row.orgId));
+    return unseal(this.#masterKey(), row.clientSecret, ssoSecretContext(row.orgId));
   }
 
   #present(row: SsoConfigRow): SsoConfigView {
@@ -864,6 +864,19 @@ function discoveryUrl(issuer: string): string {
 }
 
 /** The associated data binding a sealed client secret to its organization. */
-function secretContext(orgId: string): string {
+/**
+ * Whether an organization's SSO configuration keeps a member of `role` from password sign-in (and from a
+ * password session by invitation): when it is on and required, for everyone but owners and admins, so an
+ * admin can always get in.
+ */
+export function requiresSso(
+  config: { enabled: boolean; requireSso: boolean } | undefined,
+  role: string,
+): boolean {
+  return Boolean(config?.enabled && config.requireSso) && role !== 'owner' && role !== 'admin';
+}
+
+/** What a sealed SSO client secret is bound to. */
+export function ssoSecretContext(orgId: string): string {
   return `sso_configs:${orgId}:client_secret`;
 }

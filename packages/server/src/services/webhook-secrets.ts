@@ -110,8 +110,8 @@ export class WebhookSecretService {
   #unsealed(row: { callbackAuth: string; signingKey: string }, orgId: string): WebhookSecrets {
     const key = this.#masterKey();
     return {
-      callbackAuthKey: unseal(key, row.callbackAuth, context(orgId, 'callback_auth')),
-      signingSecret: unseal(key, row.signingKey, context(orgId, 'signing_key')),
+      callbackAuthKey: unseal(key, row.callbackAuth, orgSecretContext(orgId, 'callback_auth')),
+      signingSecret: unseal(key, row.signingKey, orgSecretContext(orgId, 'signing_key')),
     };
   }
 
@@ -126,8 +126,8 @@ export class WebhookSecretService {
   #sealed(orgId: string, secrets: WebhookSecrets): { callbackAuth: string; signingKey: string } {
     const key = this.#masterKey();
     return {
-      callbackAuth: seal(key, secrets.callbackAuthKey, context(orgId, 'callback_auth')),
-      signingKey: seal(key, secrets.signingSecret, context(orgId, 'signing_key')),
+      callbackAuth: seal(key, secrets.callbackAuthKey, orgSecretContext(orgId, 'callback_auth')),
+      signingKey: seal(key, secrets.signingSecret, orgSecretContext(orgId, 'signing_key')),
     };
   }
 }
@@ -137,6 +137,7 @@ function newSecrets(): WebhookSecrets {
 }
 
 /** The associated data binding a sealed secret to its organization and column. */
-function context(orgId: string, field: string): string {
+/** What a sealed webhook secret is bound to (its organization and field). */
+export function orgSecretContext(orgId: string, field: 'callback_auth' | 'signing_key'): string {
   return `org_secrets:${orgId}:${field}`;
 }
