@@ -13,10 +13,23 @@
  * Each runs for `--seconds` (or until its queue is empty). Prints assignments/s of both, lease and submit
  * latency percentiles of the HTTP loop, and as its last line a JSON object with `ratio` = http / raw.
  */
+
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CLAIM_NEXT_SQL, newId, OrgService, openDatabase } from '@groundwork/server';
+import {
+  CLAIM_NEXT_SQL,
+  createDataKeys,
+  loadConfig,
+  masterKeyLoader,
+  newId,
+  OrgService,
+  openDatabase,
+  sealFieldText,
+  withFieldKeyring,
+} from '@groundwork/server';
 import pg from 'pg';
 import { onInterrupt } from '../lib/cleanup.ts';
 import { send } from '../lib/http.ts';
@@ -81,7 +94,13 @@ function percentile(sorted: number[], p: number): number {
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** Fills a project with `n` pending categorization tasks; the insert trigger queues their slots. */
-async function queueTasks(client: pg.Client, orgId: string, projectId: string, n: number): Promise<void> {
+async function queueTasks(
+  client: pg.Client,
+  orgId: string,
+  projectId: string,
+  n: number,
+  params: string,
+): Promise<void> {
   const chunk = 20_000;
   for (let done = 0; done < n; done += chunk) {
     const count = Math.min(chunk, n - done);
@@ -90,7 +109,7 @@ async function queueTasks(client: pg.Client, orgId: string, projectId: string, n
        SELECT substr(md5(random()::text || i::text), 1, 24), $1, false, $2, 'categorization', 'pending', $3::jsonb,
               '{}'::jsonb, 20, now() + (i || ' microseconds')::interval, now()
          FROM generate_series($4::int, $5::int) AS i`,
-      [orgId, projectId, PARAMS, done + 1, done + count],
+      [orgId, projectId, params, done + 1, done + count],
     );
   }
 }
@@ -107,7 +126,13 @@ interface LoopResult {
  * with the server's durability: claims commit without waiting for the WAL flush
  * (`synchronous_commit = off`, set on a connection of their own), submits wait for it.
  */
-async function runRaw(url: string, users: string[], projectId: string, seconds: number): Promise<LoopResult> {
+async function runRaw(
+  url: string,
+  users: string[],
+  projectId: string,
+  seconds: number,
+  answer: string,
+): Promise<LoopResult> {
   const connect = async (settings: string | null) => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
@@ -139,7 +164,7 @@ async function runRaw(url: string, users: string[], projectId: string, seconds: 
           emptied = true;
           return;
         }
-        await c.query({ name: 'submit', text: submit, values: [leased.id, '{"category":"cat"}'] });
+        await c.query({ name: 'submit', text: submit, values: [leased.id, answer] });
         count++;
       }
     }),
@@ -264,10 +289,12 @@ export async function main(args: string[]): Promise<void> {
   const dbUrlObject = new URL(adminUrl);
   dbUrlObject.pathname = `/${dbName}`;
   const dbUrl = dbUrlObject.toString();
+  const dataDir = mkdtempSync(join(tmpdir(), 'gw-bench-dispatch-'));
   const cleanup = async () => {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
     await admin.end().catch(() => {});
     await cluster?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
   const release = onInterrupt(cleanup);
   try {
@@ -281,6 +308,19 @@ export async function main(args: string[]): Promise<void> {
     for (const email of emails) {
       users.push((await orgs.addUser(org.id, { email, role: 'annotator', password: PASSWORD })).id);
     }
+    // The tasks' params and the raw loop's answer sealed under the organization's data key, as the server
+    // stores them (the server, given the same data directory, reads them with the same key).
+    const config = loadConfig({ DATABASE_URL: dbUrl, GROUNDWORK_DATA_DIR: dataDir });
+    const keys = createDataKeys(
+      config,
+      masterKeyLoader(config, () => {}),
+    );
+    await keys.checkMasterKey();
+    const ring = await keys.fieldKeyring(org.id);
+    const sealedParams = withFieldKeyring(ring, () => sealFieldText('tasks.params', JSON.parse(PARAMS)));
+    const sealedAnswer = withFieldKeyring(ring, () =>
+      sealFieldText('assignments.response', { category: 'cat' }),
+    );
     await db.close();
 
     const client = new pg.Client({ connectionString: dbUrl });
@@ -293,7 +333,7 @@ export async function main(args: string[]): Promise<void> {
         `INSERT INTO projects (id, org_id, is_test, name, type, params, workflow) VALUES ($1, $2, false, $3, 'categorization', '{}'::jsonb, '{"overlap":1}'::jsonb)`,
         [id, org.id, `bench-${name}`],
       );
-      await queueTasks(client, org.id, id, options.tasks);
+      await queueTasks(client, org.id, id, options.tasks, sealedParams as string);
     }
     await client.query('VACUUM ANALYZE');
     await client.query('CHECKPOINT');
@@ -301,7 +341,7 @@ export async function main(args: string[]): Promise<void> {
     note(`queued ${queued.rows[0]?.n} slots`);
 
     note('raw: claim statement + submit statement on direct connections...');
-    const raw = await runRaw(dbUrl, users, projectIds.raw as string, options.seconds);
+    const raw = await runRaw(dbUrl, users, projectIds.raw as string, options.seconds, sealedAnswer as string);
     note(
       `  ${raw.assignments} assignments in ${raw.seconds.toFixed(1)} s: ${Math.round(raw.perSecond)}/s${raw.emptied ? ' (queue emptied)' : ''}`,
     );
@@ -311,6 +351,7 @@ export async function main(args: string[]): Promise<void> {
     const server = await startServerProcess({
       env: {
         DATABASE_URL: dbUrl,
+        GROUNDWORK_DATA_DIR: dataDir,
         GROUNDWORK_LOG_LEVEL: options.logLevel,
         GROUNDWORK_WORKER: 'off',
         GROUNDWORK_DB_POOL_SIZE: String(Math.min(options.annotators, 32)),

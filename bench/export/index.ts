@@ -233,9 +233,13 @@ async function seed(
 
 // ---------------------------------------------------------------------------------------------- baseline
 
-/** What the COCO export selects: the image columns and the stored file of each task (for its size). */
-const IMAGE_SELECT =
-  "t.id, t.created_at, t.params->>'attachment', (t.params->'geometries')::text, t.response::text, f.id, f.blob_key, f.mime_type, f.metadata->>'width', f.metadata->>'height' FROM tasks t LEFT JOIN LATERAL (SELECT f.id, f.blob_key, f.mime_type, f.metadata FROM files f WHERE t.params->>'attachment' LIKE 'groundwork://files/%' AND f.id = substr(t.params->>'attachment', 20) AND f.is_test = t.is_test LIMIT 1) f ON true";
+/**
+ * What the COCO export selects: the image columns (params and response as stored, encrypted) — and, in a
+ * second COPY, the stored files the tasks name (for their sizes), which the export looks up per page.
+ */
+const IMAGE_SELECT = 't.id, t.created_at, t.params::text, t.response::text FROM tasks t';
+const FILES_COPY =
+  "COPY (SELECT f.id, f.blob_key, f.mime_type, f.metadata->>'width', f.metadata->>'height' FROM files f WHERE f.is_test = false ORDER BY f.id) TO STDOUT";
 /** What the JSON Lines export selects. */
 const RECORD_SELECT =
   't.id, t.created_at, t.type, t.unique_id, t.status, t.batch_id, t.params, t.response, t.metadata, t.tags, t.params_version, t.completed_at FROM tasks t';
@@ -245,9 +249,16 @@ interface RawRun {
   bytes: number;
 }
 
-/** One `COPY (SELECT …) TO STDOUT` of the export's rows, read to the end. */
+/** One `COPY (SELECT …) TO STDOUT` of the export's rows (and for images then the files), read to the end. */
 async function rawCopy(client: pg.Client, select: string, projectId: string): Promise<RawRun> {
   const text = `COPY (SELECT ${select} WHERE t.project_id = '${projectId}' AND t.is_test = false AND t.status = 'completed' AND t.created_at <= now() AND t.completed_at <= now() ORDER BY t.created_at, t.id) TO STDOUT`;
+  const tasks = await copyOut(client, text);
+  if (select !== IMAGE_SELECT) return tasks;
+  const files = await copyOut(client, FILES_COPY);
+  return { seconds: tasks.seconds + files.seconds, bytes: tasks.bytes + files.bytes };
+}
+
+async function copyOut(client: pg.Client, text: string): Promise<RawRun> {
   const start = performance.now();
   let bytes = 0;
   for await (const chunk of client.query(copyTo(text))) bytes += (chunk as Buffer).length;
@@ -511,7 +522,10 @@ export async function main(args: string[]): Promise<void> {
         `seeding ${options.tasks.toLocaleString('en')} tasks × ${options.boxes} boxes = ${annotations.toLocaleString('en')} annotations`,
       );
       const seedStart = performance.now();
-      await seed(client, { orgId: org.id, projectId, tasks: options.tasks, boxes: options.boxes });
+      // Sealed under the organization's data key, as the application stores task content.
+      await db.withOrgKeys(org.id, () =>
+        seed(client, { orgId: org.id, projectId, tasks: options.tasks, boxes: options.boxes }),
+      );
       await client.query('VACUUM ANALYZE tasks');
       await client.query('VACUUM ANALYZE files');
       await admin.query('CHECKPOINT').catch(() => {});

@@ -12,12 +12,14 @@
  * in the server's process would take turns on the server's single event loop.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type FieldKeyring, withFieldKeyring } from '@groundwork/server';
 import { type CpuUse, cpuBetween, sampleCpu } from '../lib/cpu.ts';
 import { send } from '../lib/http.ts';
 import { type ServerProcess, startServerProcess } from '../lib/server.ts';
@@ -313,14 +315,20 @@ async function measureRaw(host: DatabaseHost, options: Options): Promise<Measure
   const projectId = '0'.repeat(8) + 'ab'.repeat(8);
   const rows = taskRows(host.orgId, projectId, 0, count);
   const warmRows = taskRows(host.orgId, projectId, count, warmup);
+  // The rows as the server stores them: content sealed under a data key (prepared before any timing).
+  const keys: FieldKeyring = { orgId: host.orgId, current: 1, keys: new Map([[1, randomBytes(32)]]) };
+  const sealed = <T>(fn: () => T): T => withFieldKeyring(keys, fn);
   const db = await host.clone('raw');
   const results: Measurement[] = [];
   try {
     const raw = await db.openRaw(concurrency);
     try {
       if (options.paths.has('raw_insert')) {
-        const values = rowValues(rows);
-        await raw.insertEach(rowValues(warmRows), concurrency);
+        const values = sealed(() => rowValues(rows));
+        await raw.insertEach(
+          sealed(() => rowValues(warmRows)),
+          concurrency,
+        );
         await db.checkpoint();
         results.push(
           await timed(host, 'raw_insert', count, undefined, () => raw.insertEach(values, concurrency)),
@@ -329,8 +337,8 @@ async function measureRaw(host: DatabaseHost, options: Options): Promise<Measure
         await raw.truncate();
       }
       if (options.paths.has('raw_copy')) {
-        const text = copyText(rows);
-        await raw.copy(copyText(warmRows));
+        const text = sealed(() => copyText(rows));
+        await raw.copy(sealed(() => copyText(warmRows)));
         await db.checkpoint();
         results.push(await timed(host, 'raw_copy', count, undefined, () => raw.copy(text)));
         expectEqual('rows after COPY', await raw.count(), count + warmup);

@@ -48,7 +48,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         ? await seedDemo(app.services, { dataDir: config.dataDir })
         : null;
     if (config.worker === 'embedded') {
-      jobs = createJobRunner({ db, config, log: app.log });
+      jobs = createJobRunner({ db, config, log: app.log, dataKeys: app.services.dataKeys });
       await jobs.start();
     }
     await app.listen({ port: config.port, host: config.host });

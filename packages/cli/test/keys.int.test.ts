@@ -21,15 +21,16 @@ describe('groundwork keys and org delete', () => {
     expect(await gw('keys', 'status')).toMatchObject({
       code: 0,
       stdout:
-        'acme: no data key yet (made when it first stores a file)\nbeta: no data key yet (made when it first stores a file)\n',
+        'acme: no data key yet (made when it is first used)\nbeta: no data key yet (made when it is first used)\n',
     });
     expect(await gw('keys', 'rotate', '--org', 'acme', '--settle-seconds', '0')).toMatchObject({
       code: 0,
-      stdout: 'acme: data key version 1; 0 of 0 files re-encrypted\n',
+      stdout: 'acme: data key version 1; 0 of 0 files re-encrypted; 0 values in the database re-encrypted\n',
     });
     expect(await gw('keys', 'rotate', '--org', 'acme', '--settle-seconds', '0')).toMatchObject({
       code: 0,
-      stdout: 'acme: data key version 2; 0 of 0 files re-encrypted; retired version 1\n',
+      stdout:
+        'acme: data key version 2; 0 of 0 files re-encrypted; 0 values in the database re-encrypted; retired version 1\n',
     });
     expect(await gw('keys', 'status', '--org', 'acme')).toMatchObject({
       code: 0,
@@ -56,7 +57,7 @@ describe('groundwork keys and org delete', () => {
     );
     expect(await gw('keys', 'status')).toMatchObject({
       code: 0,
-      stdout: 'beta: no data key yet (made when it first stores a file)\n',
+      stdout: 'beta: no data key yet (made when it is first used)\n',
     });
     expect((await gw('org', 'delete', 'acme', '--confirm', 'acme')).stderr).toContain(
       'No organization with slug "acme"',

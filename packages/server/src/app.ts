@@ -32,6 +32,7 @@ import type { Database } from './db/database.ts';
 import { ApiError, type ErrorDetail } from './errors.ts';
 import { registerRateLimits } from './http/rate-limit.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { FieldCipherError } from './keys/field-cipher.ts';
 import {
   createDataKeys,
   createEncryptedBlobs,
@@ -368,9 +369,15 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
+/** Whether `error`, or an error it wraps, is a `type`. */
+function causedBy(error: unknown, type: abstract new (...args: never[]) => Error): boolean {
+  for (let e: unknown = error; e instanceof Error; e = (e as Error).cause) if (e instanceof type) return true;
+  return false;
+}
+
 function toApiError(error: FastifyError): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof DataKeyMissingError) {
+  if (error instanceof DataKeyMissingError || causedBy(error, FieldCipherError)) {
     return new ApiError(
       'data_key_missing',
       "This organization's data cannot be decrypted: its data key is not in the key store (the organization was deleted, or the server is given another key store).",

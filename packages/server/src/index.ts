@@ -18,6 +18,7 @@ export {
   JobRunner,
   registerAppJobs,
 } from './jobs/index.ts';
+export { type FieldKeyring, sealFieldText, withFieldKeyring } from './keys/field-cipher.ts';
 export {
   createDataKeys,
   createEncryptedBlobs,

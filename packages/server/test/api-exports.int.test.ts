@@ -90,7 +90,7 @@ async function settle(id: string, createdAt: string, response: unknown): Promise
   await ctx.db.system.execute(
     response === null
       ? sql`UPDATE tasks SET created_at = ${createdAt}::timestamptz WHERE id = ${id}`
-      : sql`UPDATE tasks SET status = 'completed', stage = 'done', response = ${JSON.stringify(response)}::jsonb,
+      : sql`UPDATE tasks SET status = 'completed', stage = 'done', response = ${await ctx.seal(org.id, 'tasks.response', response)}::jsonb,
           completed_at = ${createdAt}::timestamptz + interval '1 minute', created_at = ${createdAt}::timestamptz
           WHERE id = ${id}`,
   );
@@ -244,7 +244,7 @@ async function setUpLlmProjects(scale: ReturnType<typeof scaleClient>): Promise<
       priority, task_created_at, user_id, status, leased_at, lease_expires_at, submitted_at, time_spent_ms, response)
     SELECT ${answerId}, org_id, project_id, id, 'label', 1, 0, 0, created_at, 'user-1', 'submitted',
       created_at, created_at + interval '1 hour', '2026-01-02T00:00:30.000Z', 4200,
-      '{"completion":"Soft rain on the roof"}'::jsonb
+      ${await ctx.seal(org.id, 'assignments.response', { completion: 'Soft rain on the roof' })}::jsonb
     FROM tasks WHERE id = ${llm.haiku}`);
   const pairParams = {
     prompt: 'Capital of France?',

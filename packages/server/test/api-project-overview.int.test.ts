@@ -91,21 +91,24 @@ async function task(
   },
 ): Promise<string> {
   const id = newId();
-  await ctx.db.system.insert(tasks).values({
-    id,
-    orgId: org.id,
-    isTest: false,
-    projectId,
-    batchId: values.batchId ?? null,
-    type: 'categorization',
-    status: values.status,
-    stage: values.stage ?? (values.status === 'pending' ? 'label' : 'done'),
-    params: { attachment: 'a', categories: ['x', 'y'] },
-    metadata: {},
-    agreement: values.agreement ?? null,
-    createdAt: at('2025-02-01T00:00:00Z'),
-    completedAt: values.completedAt ? at(values.completedAt) : null,
-  });
+  // Written as the application writes: content sealed with the organization's keys.
+  await ctx.db.withOrgKeys(org.id, () =>
+    ctx.db.system.insert(tasks).values({
+      id,
+      orgId: org.id,
+      isTest: false,
+      projectId,
+      batchId: values.batchId ?? null,
+      type: 'categorization',
+      status: values.status,
+      stage: values.stage ?? (values.status === 'pending' ? 'label' : 'done'),
+      params: { attachment: 'a', categories: ['x', 'y'] },
+      metadata: {},
+      agreement: values.agreement ?? null,
+      createdAt: at('2025-02-01T00:00:00Z'),
+      completedAt: values.completedAt ? at(values.completedAt) : null,
+    }),
+  );
   return id;
 }
 
@@ -118,22 +121,25 @@ async function answer(
   values: { stage?: 'label' | 'review'; status?: 'submitted' | 'skipped'; submittedAt: string },
 ): Promise<void> {
   slotCounter += 1;
-  await ctx.db.system.insert(assignments).values({
-    id: newId(),
-    orgId: org.id,
-    projectId,
-    taskId,
-    stage: values.stage ?? 'label',
-    round: 1,
-    slot: slotCounter,
-    priority: 0,
-    taskCreatedAt: at('2025-02-01T00:00:00Z'),
-    userId: `user-${slotCounter}`,
-    status: values.status ?? 'submitted',
-    leasedAt: at(values.submittedAt),
-    leaseExpiresAt: at(values.submittedAt),
-    submittedAt: values.status === 'skipped' ? null : at(values.submittedAt),
-  });
+  // Written as the application writes: content sealed with the organization's keys.
+  await ctx.db.withOrgKeys(org.id, () =>
+    ctx.db.system.insert(assignments).values({
+      id: newId(),
+      orgId: org.id,
+      projectId,
+      taskId,
+      stage: values.stage ?? 'label',
+      round: 1,
+      slot: slotCounter,
+      priority: 0,
+      taskCreatedAt: at('2025-02-01T00:00:00Z'),
+      userId: `user-${slotCounter}`,
+      status: values.status ?? 'submitted',
+      leasedAt: at(values.submittedAt),
+      leaseExpiresAt: at(values.submittedAt),
+      submittedAt: values.status === 'skipped' ? null : at(values.submittedAt),
+    }),
+  );
 }
 
 /** A gold answer row (a fresh gold task and person each time). */
@@ -147,21 +153,24 @@ async function gold(
     status?: 'submitted' | 'leased';
   },
 ): Promise<void> {
-  await ctx.db.system.insert(goldAnswers).values({
-    id: newId(),
-    orgId: org.id,
-    projectId,
-    goldTaskId: newId(),
-    kind: values.kind ?? 'evaluation',
-    userId: newId(),
-    workforceId: values.workforceId,
-    slot: 1,
-    status: values.status ?? 'submitted',
-    leasedAt: at(values.submittedAt),
-    leaseExpiresAt: at(values.submittedAt),
-    submittedAt: values.status === 'leased' ? null : at(values.submittedAt),
-    score: values.score,
-  });
+  // Written as the application writes: content sealed with the organization's keys.
+  await ctx.db.withOrgKeys(org.id, () =>
+    ctx.db.system.insert(goldAnswers).values({
+      id: newId(),
+      orgId: org.id,
+      projectId,
+      goldTaskId: newId(),
+      kind: values.kind ?? 'evaluation',
+      userId: newId(),
+      workforceId: values.workforceId,
+      slot: 1,
+      status: values.status ?? 'submitted',
+      leasedAt: at(values.submittedAt),
+      leaseExpiresAt: at(values.submittedAt),
+      submittedAt: values.status === 'leased' ? null : at(values.submittedAt),
+      score: values.score,
+    }),
+  );
 }
 
 /** The seven UTC days of the period ending on NOW's day. */

@@ -303,7 +303,7 @@ async function setUp(): Promise<void> {
   if (task.status !== 200) throw new Error(`fixture task: ${task.status}`);
   const completedTaskId = task.body.task_id as string;
   await ctx.db.system.execute(
-    sql`UPDATE tasks SET status = 'completed', stage = 'done', response = '{"category":"a"}', completed_at = now()
+    sql`UPDATE tasks SET status = 'completed', stage = 'done', response = ${await ctx.seal(org.id, 'tasks.response', { category: 'a' })}::jsonb, completed_at = now()
          WHERE id = ${completedTaskId}`,
   );
   const rotated = await callApi(ctx.app, org.liveKey, 'POST', '/api-keys', {

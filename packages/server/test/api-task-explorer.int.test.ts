@@ -201,7 +201,7 @@ describe('GET /api/projects/{name}/tasks', () => {
         INSERT INTO tasks (id, org_id, is_test, project_id, batch_id, type, status, stage, params, metadata, tags,
                            unique_id, agreement, params_version, created_at, updated_at, completed_at)
         VALUES (${id}, ${org.id}, false, ${projectId}, ${spec.batch ? batchId.get(spec.batch) : null},
-                'categorization', ${spec.status}, ${spec.stage}, ${JSON.stringify(params)}::jsonb, '{}'::jsonb,
+                'categorization', ${spec.status}, ${spec.stage}, ${await ctx.seal(org.id, 'tasks.params', params)}::jsonb, '{}'::jsonb,
                 ${spec.tags.length ? sql.param(spec.tags) : null}::text[], ${uniqueId}, ${spec.agreement},
                 0, ${at(spec.minute)}, now(), ${spec.completed === null ? null : at(spec.completed)})`);
     }
@@ -223,7 +223,7 @@ describe('GET /api/projects/{name}/tasks', () => {
         VALUES (${newId()}, ${org.id}, ${project[0]?.project_id}, ${taskId}, ${props.stage ?? 'label'},
                 ${props.round ?? 1}, ${props.slot}, 0, now(), ${userId}, ${props.status ?? 'submitted'}, now(),
                 now() + interval '1 hour', ${props.status === 'skipped' ? null : new Date()},
-                ${props.status === 'skipped' ? null : '{"category":"a"}'}::jsonb)`);
+                ${props.status === 'skipped' ? null : await ctx.seal(org.id, 'assignments.response', { category: 'a' })}::jsonb)`);
     };
     await answer('u-01', ann1.id, { slot: 1 });
     await answer('u-02', ann1.id, { slot: 1 });
@@ -390,7 +390,7 @@ describe('GET /api/projects/{name}/tasks', () => {
     await ctx.db.system.execute(sql`
       INSERT INTO tasks (id, org_id, is_test, project_id, type, status, stage, params, metadata, tags, created_at, updated_at)
       SELECT lpad(to_hex(i), 24, '0'), ${org.id}, false, ${project?.id}, 'categorization', 'completed', 'done',
-             '{"attachment":"x","attachment_type":"text","categories":["a","b"]}'::jsonb, '{}'::jsonb,
+             ${await ctx.seal(org.id, 'tasks.params', { attachment: 'x', attachment_type: 'text', categories: ['a', 'b'] })}::jsonb, '{}'::jsonb,
              CASE WHEN i <= 3 THEN ARRAY['few'] ELSE ARRAY['many'] END,
              now() - make_interval(secs => i), now()
         FROM generate_series(1, ${EXPLORER_COUNT_CAP + 50}) AS i`);

@@ -9,6 +9,8 @@ import pg from 'pg';
 import { type App, type AppDeps, buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { type Database, openDatabase } from '../src/db/database.ts';
+import { sealFieldText } from '../src/keys/field-cipher.ts';
+import { countStaleContent } from '../src/repositories/encrypted-content.ts';
 import { OrgService } from '../src/services/orgs.ts';
 
 /** Which database the integration tests run on. */
@@ -59,6 +61,11 @@ export interface TestContext {
   orgs: OrgService;
   /** Creates an organization with keys. */
   org(slug?: string): Promise<TestOrg>;
+  /**
+   * `value` as the application stores it in the encrypted column `column` (`table.column`) of `orgId`:
+   * the envelope's JSON text, for tests that write rows with SQL.
+   */
+  seal(orgId: string, column: string, value: unknown): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -68,6 +75,7 @@ let counter = 0;
 export async function createTestContext(
   env: Record<string, string> = {},
   deps: Pick<AppDeps, 'goldRandom'> = {},
+  options: { plaintextAllowed?: boolean } = {},
 ): Promise<TestContext> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gw-test-'));
   const config = loadConfig({ GROUNDWORK_DATA_DIR: dataDir, GROUNDWORK_LOG_LEVEL: 'silent', ...env });
@@ -86,9 +94,17 @@ export async function createTestContext(
       const test = await orgs.createApiKey(org.id, { environment: 'test', name: 'test' });
       return { id: org.id, slug, liveKey: live.key, testKey: test.key };
     },
+    seal: (orgId, column, value) => db.withOrgKeys(orgId, async () => sealFieldText(column, value) ?? 'null'),
     async close() {
       await app.close();
+      // Whatever the test did, no task content may have been stored in the clear.
+      const plain = Object.entries(await countStaleContent(db.system, 1)).filter(([, n]) => n > 0);
       await drop();
+      if (plain.length > 0 && !options.plaintextAllowed) {
+        throw new Error(
+          `task content stored in the clear: ${plain.map(([column, n]) => `${column} ${n}`).join(', ')}`,
+        );
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

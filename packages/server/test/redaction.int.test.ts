@@ -5,8 +5,9 @@
  * answer masked and their fix is mapped back; the customer reads originals; a policy changed between lease
  * and submit answers 409 until the task is reloaded.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignments } from '../src/db/schema.ts';
 import {
   type Body,
   callApi,
@@ -171,11 +172,14 @@ describe('a masked lease', () => {
     expect(submitted.status).toBe(200);
     expectNoOriginals(submitted.body);
     expect(submitted.body.assignment.response.annotations[0]).toMatchObject({ start: 0, end: 8 });
-    const stored = await ctx.db.withOrg(org.id, (tx) =>
-      tx.execute(sql`SELECT response FROM assignments WHERE id = ${vendorAssignment}`),
+    // Read as stored, through the ORM (the column is encrypted): the answer at the original offsets.
+    const [stored] = await ctx.db.withOrg(org.id, (tx) =>
+      tx
+        .select({ response: assignments.response })
+        .from(assignments)
+        .where(eq(assignments.id, vendorAssignment)),
     );
-    const response = ((stored as unknown as { rows?: Body[] }).rows ?? (stored as unknown as Body[]))[0]
-      ?.response;
+    const response = stored?.response;
     expect(response).toEqual({
       annotations: [
         { start: 0, end: 8, label: 'PERSON', text: 'Anna Lee' },
@@ -255,11 +259,11 @@ describe('a masked lease', () => {
       },
     });
     expect(accepted.status).toBe(200);
-    const stored = await ctx.db.withOrg(org.id, (tx) =>
-      tx.execute(sql`SELECT response FROM assignments WHERE id = ${id}`),
+    // Read as stored, through the ORM (the column is encrypted): the answer at the original offsets.
+    const [stored] = await ctx.db.withOrg(org.id, (tx) =>
+      tx.select({ response: assignments.response }).from(assignments).where(eq(assignments.id, id)),
     );
-    const response = ((stored as unknown as { rows?: Body[] }).rows ?? (stored as unknown as Body[]))[0]
-      ?.response;
+    const response = stored?.response;
     expect(response).toEqual({
       annotations: [
         { start: 0, end: 9, label: 'PERSON' },

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/database.ts';
 import { ApiError } from '../src/errors.ts';
+import { openField } from '../src/keys/field-cipher.ts';
 import { reapExpiredLeases } from '../src/repositories/assignments.ts';
 import type { Principal, Role } from '../src/services/principal.ts';
 import type { WorkService } from '../src/services/work.ts';
@@ -87,13 +88,19 @@ async function rows<T = Record<string, unknown>>(query: ReturnType<typeof sql>):
 
 async function taskRow(id: string) {
   const [row] = await rows<{
+    org_id: string;
     status: string;
     stage: string;
     round: number;
     response: unknown;
     agreement: number | null;
-  }>(sql`SELECT status, stage, round, response, agreement FROM tasks WHERE id = ${id}`);
-  return row;
+  }>(sql`SELECT org_id, status, stage, round, response, agreement FROM tasks WHERE id = ${id}`);
+  if (!row) return row;
+  // The response is stored encrypted: opened with the organization's keys, as the application reads it.
+  const response = await ctx.db.withOrgKeys(row.org_id, async () =>
+    openField('tasks.response', row.response),
+  );
+  return { ...row, response };
 }
 
 async function expectApiError(promise: Promise<unknown>, code: string): Promise<ApiError> {

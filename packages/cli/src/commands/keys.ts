@@ -53,7 +53,7 @@ export function keysCommand(io: CliIo): Command {
             io,
             ring
               ? `${org.slug}: current version ${ring.current} (versions kept: ${ring.versions.join(', ')})`
-              : `${org.slug}: no data key yet (made when it first stores a file)`,
+              : `${org.slug}: no data key yet (made when it is first used)`,
           );
         }
       });
@@ -61,12 +61,12 @@ export function keysCommand(io: CliIo): Command {
   keys
     .command('rotate')
     .description(
-      'give an organization a new data key and re-encrypt its files under it while the server keeps serving; older versions are retired at the end (files stored before encryption are encrypted too)',
+      'give an organization a new data key and re-encrypt its files and the task content in the database under it while the server keeps serving; older versions are retired at the end (data stored before encryption is encrypted too)',
     )
     .requiredOption('--org <slug>', 'the organization')
     .option(
       '--settle-seconds <n>',
-      'wait this long after adding the key so every running process reads it before re-encrypting (default 65)',
+      'wait this long after adding the key (so every running process can read it) before making it current, and as long again before re-encrypting (default 65)',
       '65',
     )
     .addOption(dataDirOption())
@@ -81,7 +81,12 @@ export function keysCommand(io: CliIo): Command {
       const { OrgService, rotateOrgDataKey } = await loadServer();
       const report = await withKeys(io, config, async (deps) => {
         const org = await new OrgService({ db: deps.db }).requireOrg(opts.org);
-        if (settle > 0) printNote(io, `new key added; waiting ${settle} s for running processes to read it`);
+        if (settle > 0) {
+          printNote(
+            io,
+            `new key added; waiting ${settle} s for running processes to read it, then ${settle} s more once it is current`,
+          );
+        }
         return rotateOrgDataKey(deps, org.id, {
           settleMs: settle * 1000,
           onProgress: (p) => printNote(io, `checked ${p.checked} files, re-encrypted ${p.reencrypted}`),
@@ -89,7 +94,7 @@ export function keysCommand(io: CliIo): Command {
       });
       printResult(
         io,
-        `${opts.org}: data key version ${report.version}; ${report.reencrypted} of ${report.checked} files re-encrypted` +
+        `${opts.org}: data key version ${report.version}; ${report.reencrypted} of ${report.checked} files re-encrypted; ${Object.values(report.rows).reduce((a, b) => a + b, 0)} values in the database re-encrypted` +
           (report.missing > 0 ? `, ${report.missing} listed but missing from the blob store` : '') +
           (report.retired.length > 0 ? `; retired version ${report.retired.join(', ')}` : ''),
       );

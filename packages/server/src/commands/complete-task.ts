@@ -4,6 +4,7 @@
  * transaction, so the delivery exists exactly when the completion does.
  */
 import type { Db, RawStatement } from '../db/database.ts';
+import { sealFieldText } from '../keys/field-cipher.ts';
 import { type TaskRow, updateTask } from '../repositories/tasks.ts';
 import { completeBatchIfDone } from './complete-batch-if-done.ts';
 import { enqueueTaskDelivery } from './enqueue-deliveries.ts';
@@ -62,8 +63,8 @@ export function completeTaskStatement(props: {
             WHERE id = $1`,
     values: [
       props.task.id,
-      JSON.stringify(props.response),
-      JSON.stringify(props.labeled.stageResponse),
+      sealFieldText('tasks.response', props.response),
+      sealFieldText('tasks.stage_response', props.labeled.stageResponse),
       props.labeled.agreement,
       props.now,
     ],

@@ -15,6 +15,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { FieldCipherError, type FieldKeySource, withFieldKeyring } from '../keys/field-cipher.ts';
 import * as schema from './schema.ts';
 
 /** A Drizzle handle over either driver: the whole database, or one transaction. */
@@ -51,6 +52,17 @@ export interface Database {
   withOrg<T>(orgId: string, fn: (tx: Db) => Promise<T>): Promise<T>;
   /** Runs `fn` in one transaction on the owner's connection. */
   withSystem<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Gives the database the organizations' data keys: from then on every transaction of an organization
+   * runs with its keys in scope, so the encrypted columns (task content) are sealed and opened. With
+   * `ifUnset`, keys given before are kept (a job runner in the server's process uses the server's).
+   */
+  useFieldKeys(source: FieldKeySource, options?: { ifUnset?: boolean }): void;
+  /**
+   * Runs `fn` with `orgId`'s keys in scope without opening a transaction: for code that reads or writes
+   * an organization's task content on the owner's connection (jobs).
+   */
+  withOrgKeys<T>(orgId: string, fn: () => Promise<T>): Promise<T>;
   /**
    * Runs one hot statement in its own transaction scoped to `orgId` and returns its rows — on
    * PostgreSQL in a single round trip (BEGIN, scope, the prepared statement with its values as
@@ -238,6 +250,28 @@ function systemAccess(db: Db): Pick<Database, 'system' | 'withSystem'> {
   return { system: db, withSystem: (fn) => db.transaction(fn) };
 }
 
+/** Where an organization's keys come from, and the scope that hands them to the column codecs. */
+function fieldKeyScope(): Pick<Database, 'useFieldKeys' | 'withOrgKeys'> {
+  let source: FieldKeySource | null = null;
+  return {
+    useFieldKeys(given, options) {
+      if (!(options?.ifUnset && source)) source = given;
+    },
+    async withOrgKeys(orgId, fn) {
+      if (!source) return fn();
+      const ring = await source.fieldKeyring(orgId);
+      try {
+        // Awaited inside the scope: a lazy query builder returned by `fn` runs (and seals) when awaited.
+        return await withFieldKeyring(ring, async () => await fn());
+      } catch (error) {
+        // A value under a version this process has not loaded yet: read the keyring again next time.
+        if (error instanceof FieldCipherError && error.staleOrg) source.forget(error.staleOrg);
+        throw error;
+      }
+    },
+  };
+}
+
 /** Opens the database described by `options` (the migrations are not applied; call `migrate`). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'pglite') {
@@ -245,19 +279,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     const prepared = new Set<string>();
+    const keys = fieldKeyScope();
     const withOrg = <T>(orgId: string, fn: (tx: Db) => Promise<T>): Promise<T> => {
       if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
-      return client.transaction((raw) =>
-        fn(
-          drizzlePglite({
-            client: scopedLazily(raw, tenantScope(orgId), prepared) as unknown as PGlite,
-          }) as unknown as Db,
+      return keys.withOrgKeys(orgId, () =>
+        client.transaction((raw) =>
+          fn(
+            drizzlePglite({
+              client: scopedLazily(raw, tenantScope(orgId), prepared) as unknown as PGlite,
+            }) as unknown as Db,
+          ),
         ),
       );
     };
     return {
       kind: 'pglite',
       ...systemAccess(db),
+      ...keys,
       withOrg,
       runScoped(orgId, statement) {
         return withOrg(orgId, (tx) => rawQuery(tx, statement));
@@ -313,6 +351,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle client lost its connection; the pool replaces it on the next checkout.
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const keys = fieldKeyScope();
   // One Drizzle handle per pooled connection, reused by every transaction on it.
   const handles = new WeakMap<pg.PoolClient, Db>();
   // Statements prepared with SQL PREPARE on each pooled connection (runScoped, withOrgStarting).
@@ -357,6 +396,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     durable = true,
   ): Promise<T | unknown[][]> {
     if (!ORG_ID_PATTERN.test(orgId)) throw new Error(`invalid organization id ${JSON.stringify(orgId)}`);
+    return keys.withOrgKeys(orgId, () => scopedTransaction(orgId, first, fn, durable));
+  }
+
+  async function scopedTransaction<T>(
+    orgId: string,
+    first: RawStatement[],
+    fn: ((tx: Db, firstRows: unknown[][], finish: (last: RawStatement[]) => void) => Promise<T>) | null,
+    durable: boolean,
+  ): Promise<T | unknown[][]> {
     const client = await pool.connect();
     let handle = handles.get(client);
     if (!handle) {
@@ -406,6 +454,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     kind: 'postgres',
     ...systemAccess(db),
+    ...keys,
     // BEGIN and the tenant scope travel in one round trip: the hot path of every request.
     withOrg: (orgId, fn) => transaction(orgId, [], (tx) => fn(tx)),
     withOrgStarting: (orgId, first, fn) => transaction(orgId, first, fn),

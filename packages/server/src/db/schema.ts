@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -19,6 +20,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { openField, sealField } from '../keys/field-cipher.ts';
 
 /** The role every tenant-scoped transaction switches to; it cannot bypass row-level security. */
 export const appRole = pgRole('groundwork_app').existing();
@@ -38,6 +40,24 @@ function orgIsolation(column = 'org_id') {
 const createdAt = () => timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
 const orgId = () => text('org_id').notNull();
+
+/** The columns holding task content encrypted (`table.column`), filled as the tables below are defined. */
+export const ENCRYPTED_COLUMNS: string[] = [];
+
+/**
+ * A `jsonb` column of `table` holding task content encrypted under the organization's data key (see
+ * `keys/field-cipher.ts`): written as an envelope, read back as the value; `table.column` is bound into
+ * the ciphertext. Reads and writes need the organization's keys in scope (`withOrg`).
+ */
+function encryptedJsonb<T>(table: string, name: string) {
+  const column = `${table}.${name}`;
+  ENCRYPTED_COLUMNS.push(column);
+  return customType<{ data: T; driverData: unknown }>({
+    dataType: () => 'jsonb',
+    toDriver: (value) => JSON.stringify(sealField(column, value)),
+    fromDriver: (value) => openField(column, typeof value === 'string' ? JSON.parse(value) : value) as T,
+  })(name);
+}
 /** A membership role (memberships, invitations); the same list as `ROLES`. */
 const memberRole = () =>
   text('role', { enum: ['owner', 'admin', 'manager', 'reviewer', 'annotator', 'viewer'] }).notNull();
@@ -228,8 +248,8 @@ export const tasks = pgTable(
     type: text('type').notNull(),
     status: text('status', { enum: ['pending', 'completed', 'canceled', 'error'] }).notNull(),
     instruction: text('instruction'),
-    params: jsonb('params').$type<Record<string, unknown>>().notNull(),
-    response: jsonb('response').$type<unknown>(),
+    params: encryptedJsonb<Record<string, unknown>>('tasks', 'params').notNull(),
+    response: encryptedJsonb<unknown>('tasks', 'response'),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull(),
     tags: text('tags').array(),
     uniqueId: text('unique_id'),
@@ -245,7 +265,7 @@ export const tasks = pgTable(
     /** The labeling round: 1, then one more after every rejection. */
     round: integer('round').notNull().default(1),
     /** The consensus of the labeling stage (awaiting review, or the basis of the final response). */
-    stageResponse: jsonb('stage_response').$type<unknown>(),
+    stageResponse: encryptedJsonb<unknown>('tasks', 'stage_response'),
     /** Agreement of the labeling stage's answers, 0..1 (null until consensus). */
     agreement: real('agreement'),
     audits: jsonb('audits').$type<TaskAudit[]>().notNull().default(sql`'[]'::jsonb`),
@@ -297,9 +317,9 @@ export const goldTasks = pgTable(
     projectId: text('project_id').notNull(),
     kind: text('kind', { enum: ['evaluation', 'training'] }).notNull(),
     type: text('type').notNull(),
-    params: jsonb('params').$type<Record<string, unknown>>().notNull(),
-    expectedResponse: jsonb('expected_response').$type<unknown>().notNull(),
-    initialResponse: jsonb('initial_response').$type<unknown>(),
+    params: encryptedJsonb<Record<string, unknown>>('gold_tasks', 'params').notNull(),
+    expectedResponse: encryptedJsonb<unknown>('gold_tasks', 'expected_response').notNull(),
+    initialResponse: encryptedJsonb<unknown>('gold_tasks', 'initial_response'),
     archived: boolean('archived').notNull().default(false),
     createdAt: createdAt(),
   },
@@ -330,7 +350,7 @@ export const goldAnswers = pgTable(
     leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true, precision: 3 }).notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true, precision: 3 }),
     timeSpentMs: integer('time_spent_ms'),
-    response: jsonb('response').$type<unknown>(),
+    response: encryptedJsonb<unknown>('gold_answers', 'response'),
     /** The type's `score` of the answer against the expected response, 0..1. */
     score: real('score'),
     displayOrder: jsonb('display_order').$type<number[]>(),
@@ -596,7 +616,7 @@ export const assignments = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true, precision: 3 }),
     /** Milliseconds the person spent, as the workbench measured it (capped by the lease's wall time). */
     timeSpentMs: integer('time_spent_ms'),
-    response: jsonb('response').$type<unknown>(),
+    response: encryptedJsonb<unknown>('assignments', 'response'),
     /** For comparisons: the order the options were shown in (e.g. `[1, 0]` when swapped). */
     displayOrder: jsonb('display_order').$type<number[]>(),
     skipReason: text('skip_reason'),
@@ -641,7 +661,7 @@ export const reviews = pgTable(
     actorId: text('actor_id'),
     verdict: text('verdict', { enum: ['accept', 'fix', 'reject'] }).notNull(),
     /** The corrected answer of a `fix`. */
-    response: jsonb('response').$type<unknown>(),
+    response: encryptedJsonb<unknown>('reviews', 'response'),
     comment: text('comment'),
     createdAt: createdAt(),
   },
@@ -664,7 +684,7 @@ export const deliveries = pgTable(
     taskId: text('task_id'),
     batchId: text('batch_id'),
     url: text('url').notNull(),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    payload: encryptedJsonb<Record<string, unknown>>('deliveries', 'payload').notNull(),
     status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, precision: 3 }),

@@ -53,6 +53,9 @@ export interface AppJobDeps {
 export function registerAppJobs(runner: JobRunner, deps: AppJobDeps): void {
   const masterKey = masterKeyLoader(deps.config, (m) => deps.log.warn({}, m));
   const dataKeys = deps.dataKeys ?? createDataKeys(deps.config, masterKey);
+  // The jobs read and write task content (deliveries, exports): the database needs the keys (those of the
+  // server when the jobs run in its process).
+  deps.db.useFieldKeys(dataKeys, { ifUnset: true });
   const blobs = deps.blobs
     ? new EncryptedBlobStore(deps.blobs, dataKeys)
     : createEncryptedBlobs(deps.config, dataKeys);

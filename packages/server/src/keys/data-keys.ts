@@ -7,6 +7,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { seal, UnsealError, unseal } from '../lib/crypto.ts';
+import type { FieldKeyring, FieldKeySource } from './field-cipher.ts';
 import {
   type Keyring,
   type KeyStore,
@@ -53,6 +54,8 @@ interface Loaded {
   current: number;
   keys: Map<number, Buffer>;
   at: number;
+  /** The same keys as the column codecs take them (made once per load). */
+  ring: FieldKeyring;
 }
 
 /** What the data keys need: the key store, the master key, and an optional previous master key. */
@@ -67,7 +70,7 @@ export interface DataKeysOptions {
 }
 
 /** Loads, creates, rotates, retires and destroys the organizations' data keys. */
-export class DataKeys {
+export class DataKeys implements FieldKeySource {
   readonly #store: KeyStore;
   readonly #masterKey: () => Buffer;
   readonly #previous: Buffer | null;
@@ -75,6 +78,8 @@ export class DataKeys {
   readonly #now: () => number;
   readonly #cache = new Map<string, Loaded>();
   readonly #loading = new Map<string, Promise<Loaded | null>>();
+  /** Bumped whenever an organization's cached keyring is dropped: a read begun before must not be cached. */
+  readonly #generation = new Map<string, number>();
 
   constructor(options: DataKeysOptions) {
     this.#store = options.store;
@@ -133,6 +138,23 @@ export class DataKeys {
     return { version: loaded.current, key };
   }
 
+  /**
+   * Every key of `orgId` for the database's column codecs (creating the keyring on first use): read
+   * before each transaction of the organization, from the cache while it is fresh.
+   */
+  async fieldKeyring(orgId: string): Promise<FieldKeyring> {
+    const cached = this.#cache.get(orgId);
+    if (cached && this.#now() - cached.at < this.#cacheMs) return cached.ring;
+    await this.current(orgId);
+    const loaded = this.#cache.get(orgId) ?? (await this.#load(orgId, true));
+    if (!loaded) throw new DataKeyMissingError(`the data key of organization ${orgId} could not be loaded`);
+    return loaded.ring;
+  }
+
+  forget(orgId: string): void {
+    this.#drop(orgId);
+  }
+
   /** The key of `version` for `orgId` (reading the keyring again when the version is not known yet). */
   async key(orgId: string, version: number): Promise<Buffer> {
     const cached = await this.#load(orgId, false);
@@ -153,10 +175,13 @@ export class DataKeys {
   }
 
   /**
-   * Adds a new version and makes it current; older versions keep decrypting until retired. The caller
-   * serialises rotations of one organization (a database lock): the keyring is read, then replaced.
+   * Adds a new version. With `current: false` it is only added: every process learns it (and can read
+   * what is encrypted under it) before {@link promote} makes it the one new data is encrypted with — the
+   * database's column codecs cannot load a key in the middle of a query. Older versions keep decrypting
+   * until retired. The caller serialises rotations of one organization (a database lock): the keyring
+   * is read, then replaced.
    */
-  async rotate(orgId: string): Promise<number> {
+  async rotate(orgId: string, options: { current?: boolean } = {}): Promise<number> {
     const ring = await this.#store.read<Keyring>(keyringName(orgId));
     if (!ring) {
       await this.current(orgId);
@@ -165,12 +190,25 @@ export class DataKeys {
     const version = Math.max(...ring.keys.map((k) => k.version)) + 1;
     const next: Keyring = {
       orgId,
-      current: version,
+      current: options.current === false ? ring.current : version,
       keys: [...ring.keys, this.#wrap(orgId, version, randomBytes(32))],
     };
     await this.#store.replace(keyringName(orgId), next);
-    this.#cache.delete(orgId);
+    this.#drop(orgId);
     return version;
+  }
+
+  /** Makes `version` (added by {@link rotate}) the current one. */
+  async promote(orgId: string, version: number): Promise<void> {
+    const ring = await this.#store.read<Keyring>(keyringName(orgId));
+    if (!ring?.keys.some((k) => k.version === version)) {
+      throw new DataKeyMissingError(
+        `organization ${orgId} has no data key version ${version} to make current`,
+      );
+    }
+    if (ring.current === version) return;
+    await this.#store.replace(keyringName(orgId), { ...ring, current: version });
+    this.#drop(orgId);
   }
 
   /** Removes every version older than `keep` except the current one; returns the versions removed. */
@@ -185,7 +223,7 @@ export class DataKeys {
       ...ring,
       keys: ring.keys.filter((k) => !removed.includes(k.version)),
     });
-    this.#cache.delete(orgId);
+    this.#drop(orgId);
     return removed;
   }
 
@@ -209,7 +247,7 @@ export class DataKeys {
   /** Destroys `orgId`'s keyring: everything encrypted under it becomes unreadable, everywhere. */
   async destroy(orgId: string): Promise<void> {
     await this.#store.remove(keyringName(orgId));
-    this.#cache.delete(orgId);
+    this.#drop(orgId);
   }
 
   #newKeyring(orgId: string): Keyring {
@@ -253,16 +291,26 @@ export class DataKeys {
     // Concurrent callers share one read of the key store.
     let pending = this.#loading.get(orgId);
     if (!pending) {
-      pending = this.#read(orgId).finally(() => this.#loading.delete(orgId));
+      const started: Promise<Loaded | null> = this.#read(orgId).finally(() => {
+        if (this.#loading.get(orgId) === started) this.#loading.delete(orgId);
+      });
+      pending = started;
       this.#loading.set(orgId, pending);
     }
     return pending;
   }
 
+  #drop(orgId: string): void {
+    this.#cache.delete(orgId);
+    this.#loading.delete(orgId);
+    this.#generation.set(orgId, (this.#generation.get(orgId) ?? 0) + 1);
+  }
+
   async #read(orgId: string): Promise<Loaded | null> {
+    const generation = this.#generation.get(orgId) ?? 0;
     const ring = await this.#store.read<Keyring>(keyringName(orgId));
     if (!ring) {
-      this.#cache.delete(orgId);
+      this.#drop(orgId);
       return null;
     }
     if (ring.orgId !== orgId) {
@@ -271,8 +319,14 @@ export class DataKeys {
       );
     }
     const keys = new Map(ring.keys.map((k) => [k.version, this.#unwrap(orgId, k)] as const));
-    const loaded: Loaded = { current: ring.current, keys, at: this.#now() };
-    this.#cache.set(orgId, loaded);
+    const loaded: Loaded = {
+      current: ring.current,
+      keys,
+      at: this.#now(),
+      ring: { orgId, current: ring.current, keys },
+    };
+    // Dropped meanwhile (rotated, promoted, retired here): what was read may be older than the change.
+    if ((this.#generation.get(orgId) ?? 0) === generation) this.#cache.set(orgId, loaded);
     return loaded;
   }
 }

@@ -50,13 +50,15 @@ export function createEncryptedBlobs(config: Config, keys: DataKeys): EncryptedB
 }
 
 /**
- * Checks at start that the master key opens the key store. A wrong key is refused: the event
- * `security.master_key_refused` is appended to every organization's audit chain (the chain needs no
- * key) and {@link MasterKeyMismatchError} is thrown, so the process does not start.
+ * Checks at start that the master key opens the key store, then gives the database the data keys (its
+ * encrypted columns need them). A wrong key is refused: the event `security.master_key_refused` is
+ * appended to every organization's audit chain (the chain needs no key) and
+ * {@link MasterKeyMismatchError} is thrown, so the process does not start.
  */
 export async function verifyMasterKey(db: Database, keys: DataKeys): Promise<void> {
   try {
     await keys.checkMasterKey();
+    db.useFieldKeys(keys);
   } catch (error) {
     if (!(error instanceof MasterKeyMismatchError)) throw error;
     await db.withSystem(async (tx) => {

@@ -6,8 +6,9 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows, type RawStatement, rawQuery } from '../db/database.ts';
 import { assignments, reviews, workQueue } from '../db/schema.ts';
+import { sealFieldText } from '../keys/field-cipher.ts';
 import { projectOpenTo, slotOpenTo, standingAllows } from './eligibility.ts';
-import { rawDate, rawJson, rawNumber } from './raw-values.ts';
+import { rawDate, rawJson, rawNumber, rawSealed } from './raw-values.ts';
 import type { TaskRow } from './tasks.ts';
 
 /** An assignment row. */
@@ -162,7 +163,7 @@ export function leasedFromRaw(r: Record<string, unknown>): LeasedAssignment {
     leaseExpiresAt: rawDate(r.lease_expires_at) as Date,
     submittedAt: rawDate(r.submitted_at),
     timeSpentMs: rawNumber(r.time_spent_ms),
-    response: rawJson(r.response),
+    response: rawSealed('assignments.response', r.response),
     displayOrder: rawJson(r.display_order) as number[] | null,
     skipReason: (r.skip_reason as string | null) ?? null,
     redactionFingerprint: (r.redaction_fingerprint as string | null) ?? null,
@@ -174,11 +175,11 @@ export function leasedFromRaw(r: Record<string, unknown>): LeasedAssignment {
     task: {
       id: assignment.taskId,
       type: r.task_type as string,
-      params: rawJson(r.task_params) as Record<string, unknown>,
+      params: rawSealed('tasks.params', r.task_params) as Record<string, unknown>,
       instruction: (r.task_instruction as string | null) ?? null,
       projectId: assignment.projectId,
       batchId: assignment.batchId,
-      stageResponse: rawJson(r.task_stage_response),
+      stageResponse: rawSealed('tasks.stage_response', r.task_stage_response),
       agreement: rawNumber(r.task_agreement),
       round: assignment.round,
     },
@@ -230,9 +231,15 @@ export function lockedLeaseFromRaw(rows: unknown[]): LockedLease | undefined {
     | { assignment: unknown; task: unknown; workflow: unknown; quality: unknown; redaction: unknown }
     | undefined;
   if (!row) return undefined;
+  const assignment = fromJsonRow(rawJson(row.assignment), ASSIGNMENT_DATES) as AssignmentRow;
+  assignment.response = rawSealed('assignments.response', assignment.response);
+  const task = fromJsonRow(rawJson(row.task), TASK_DATES) as TaskRow;
+  task.params = rawSealed('tasks.params', task.params) as Record<string, unknown>;
+  task.response = rawSealed('tasks.response', task.response);
+  task.stageResponse = rawSealed('tasks.stage_response', task.stageResponse);
   return {
-    assignment: fromJsonRow(rawJson(row.assignment), ASSIGNMENT_DATES) as AssignmentRow,
-    task: fromJsonRow(rawJson(row.task), TASK_DATES) as TaskRow,
+    assignment,
+    task,
     workflow: rawJson(row.workflow),
     quality: rawJson(row.quality),
     redaction: rawJson(row.redaction) ?? {},
@@ -298,10 +305,10 @@ export interface RoundState {
 /** The row of {@link roundStateStatement}. */
 export function roundStateFromRaw(rows: unknown[]): RoundState {
   const row = rows[0] as { outstanding: number | string; others: unknown; reliability: unknown } | undefined;
-  const others = rawJson(row?.others) as RoundState['others'] | null;
+  const others = (rawJson(row?.others) as RoundState['others'] | null) ?? [];
   return {
     outstanding: Number(row?.outstanding ?? 0),
-    others: others ?? [],
+    others: others.map((o) => ({ ...o, response: rawSealed('assignments.response', o.response) })),
     reliability: rawNumber(row?.reliability),
   };
 }
@@ -332,7 +339,7 @@ WITH a AS (
     FROM go WHERE assignments.id = go.id
   RETURNING go.outstanding
 ), c AS (
-  UPDATE tasks SET status = 'completed', stage = 'done', response = $6::jsonb, stage_response = $6::jsonb,
+  UPDATE tasks SET status = 'completed', stage = 'done', response = $6::jsonb, stage_response = $8::jsonb,
                    agreement = $7, completed_at = $3, updated_at = $3
     FROM go WHERE tasks.id = go.task_id AND go.outstanding = 0
   RETURNING tasks.id
@@ -355,10 +362,11 @@ export function quickSubmitStatement(props: {
       props.id,
       props.userId,
       props.at,
-      JSON.stringify(props.response),
+      sealFieldText('assignments.response', props.response),
       props.timeSpentMs,
-      JSON.stringify(props.alone.response),
+      sealFieldText('tasks.response', props.alone.response),
       props.alone.agreement,
+      sealFieldText('tasks.stage_response', props.alone.response),
     ],
   };
 }
@@ -388,7 +396,7 @@ export function submitStatement(props: {
     name: 'groundwork_submit_assignment',
     text: `UPDATE assignments SET status = 'submitted', response = $2::jsonb, submitted_at = $3, time_spent_ms = $4
             WHERE id = $1 AND status = 'leased'`,
-    values: [props.id, JSON.stringify(props.response), props.at, props.timeSpentMs],
+    values: [props.id, sealFieldText('assignments.response', props.response), props.at, props.timeSpentMs],
   };
 }
 

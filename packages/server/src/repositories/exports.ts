@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { Database, Db } from '../db/database.ts';
 import { assignments, batches, datasetExports } from '../db/schema.ts';
-import { rawDate, rawJson } from './raw-values.ts';
+import { openFieldToText } from '../keys/field-cipher.ts';
+import { rawDate, rawJson, rawSealed } from './raw-values.ts';
 
 /** An export row. */
 export type ExportRow = typeof datasetExports.$inferSelect;
@@ -299,21 +300,18 @@ export interface ExportTaskRows {
 const RECORD_COLUMNS =
   't.id, t.created_at, t.type, t.unique_id, t.status, t.batch_id, t.params, t.response, t.metadata, t.tags, t.params_version, t.completed_at';
 const COLUMNS: Record<ExportTaskShape, string> = {
-  image:
-    "t.id, t.created_at, t.params->>'attachment' AS attachment, (t.params->'geometries')::text AS geometries, t.response::text AS response, f.id AS file_id, f.blob_key AS file_blob_key, f.mime_type AS file_mime_type, CASE WHEN jsonb_typeof(f.metadata->'width') = 'number' THEN f.metadata->>'width' END AS file_width, CASE WHEN jsonb_typeof(f.metadata->'height') = 'number' THEN f.metadata->>'height' END AS file_height",
+  // The content is encrypted: params and response come as stored (their envelopes' text) and are opened here.
+  image: 't.id, t.created_at, t.params::text AS params, t.response::text AS response',
   record: RECORD_COLUMNS,
   scale: `${RECORD_COLUMNS}, t.is_test, t.instruction, t.callback_url, t.callback_succeeded, t.priority, t.audits, t.customer_review_status, t.updated_at`,
 };
 
-/** What a shape joins to the tasks: image formats read the stored file of `groundwork://files/<id>`. */
-const JOINS: Record<ExportTaskShape, string> = {
-  // LATERAL … LIMIT 1: one index probe per task of the page. A plain join lets the planner hash the whole
-  // files table once per page (under row-level security its estimates favour that), seconds per page.
-  image:
-    " LEFT JOIN LATERAL (SELECT f.id, f.blob_key, f.mime_type, f.metadata FROM files f WHERE t.params->>'attachment' LIKE 'groundwork://files/%' AND f.id = substr(t.params->>'attachment', 20) AND f.is_test = t.is_test LIMIT 1) f ON true",
-  record: '',
-  scale: '',
-};
+const FILE_REF = 'groundwork://files/';
+
+const FILES_OF_PAGE = `SELECT f.id, f.blob_key, f.mime_type,
+       CASE WHEN jsonb_typeof(f.metadata->'width') = 'number' THEN f.metadata->>'width' END AS width,
+       CASE WHEN jsonb_typeof(f.metadata->'height') = 'number' THEN f.metadata->>'height' END AS height
+  FROM files f WHERE f.id = ANY($1::text[]) AND f.is_test = $2`;
 
 /** The WHERE conditions of a filter with their values from `$first` on. */
 function filterSql(f: ExportTaskFilter, first: number): { conditions: string[]; values: unknown[] } {
@@ -376,36 +374,69 @@ export async function exportTaskPage<S extends ExportTaskShape>(
   // NULLS FIRST (the columns are NOT NULL, so the order is the same): the backward scan of
   // tasks_project_idx (created_at DESC NULLS LAST, id DESC NULLS LAST) yields exactly this order and takes
   // the row comparison as its index condition. Without it PostgreSQL sorts the whole project per page.
-  const text = `SELECT ${COLUMNS[shape]} FROM tasks t${JOINS[shape]} WHERE ${conditions.join(' AND ')} ORDER BY t.created_at NULLS FIRST, t.id NULLS FIRST LIMIT $${values.length}`;
-  const rows = await db.runScoped<Record<string, unknown>>(orgId, {
-    name: statementName(`export_page_${shape}`, text),
-    text,
-    values,
+  const text = `SELECT ${COLUMNS[shape]} FROM tasks t WHERE ${conditions.join(' AND ')} ORDER BY t.created_at NULLS FIRST, t.id NULLS FIRST LIMIT $${values.length}`;
+  return db.withOrgKeys(orgId, async () => {
+    const rows = await db.runScoped<Record<string, unknown>>(orgId, {
+      name: statementName(`export_page_${shape}`, text),
+      text,
+      values,
+    });
+    if (shape !== 'image') return rows.map((row) => readRecordRow(shape, row)) as ExportTaskRows[S][];
+    const images = rows.map(readImageRow);
+    await attachFiles(db, orgId, f.isTest, images);
+    return images as ExportTaskRows[S][];
   });
-  return rows.map((row) => readTaskRow(shape, row)) as ExportTaskRows[S][];
 }
 
-function readTaskRow(shape: ExportTaskShape, r: Record<string, unknown>): ExportTaskRows[ExportTaskShape] {
-  const createdAt = rawDate(r.created_at) as Date;
-  if (shape === 'image') {
-    return {
-      id: r.id as string,
-      createdAt,
-      attachment: (r.attachment as string | null) ?? null,
-      geometries: (r.geometries as string | null) ?? null,
-      responseText: (r.response as string | null) ?? null,
-      file:
-        typeof r.file_id === 'string'
-          ? {
-              id: r.file_id,
-              blobKey: r.file_blob_key as string,
-              mimeType: r.file_mime_type as string,
-              width: positive(r.file_width),
-              height: positive(r.file_height),
-            }
-          : null,
-    };
+/** An image task's row: params opened for the attachment and geometries, the response opened to its text. */
+function readImageRow(r: Record<string, unknown>): ImageTaskRow {
+  const params = (rawSealed('tasks.params', r.params) ?? {}) as Record<string, unknown>;
+  const attachment = typeof params.attachment === 'string' ? params.attachment : null;
+  return {
+    id: r.id as string,
+    createdAt: rawDate(r.created_at) as Date,
+    attachment,
+    geometries: params.geometries === undefined ? null : JSON.stringify(params.geometries),
+    responseText: openFieldToText('tasks.response', (r.response as string | null) ?? null),
+    file: null,
+  };
+}
+
+/** Sets the stored file of every `groundwork://files/<id>` attachment of a page (one query per page). */
+async function attachFiles(
+  db: Database,
+  orgId: string,
+  isTest: boolean,
+  rows: ImageTaskRow[],
+): Promise<void> {
+  const ids = new Set<string>();
+  for (const row of rows) {
+    if (row.attachment?.startsWith(FILE_REF)) ids.add(row.attachment.slice(FILE_REF.length));
   }
+  if (ids.size === 0) return;
+  const found = await db.runScoped<Record<string, unknown>>(orgId, {
+    name: 'groundwork_export_page_files',
+    text: FILES_OF_PAGE,
+    values: [[...ids], isTest],
+  });
+  const byId = new Map<string, ImageTaskFile>();
+  for (const f of found) {
+    byId.set(f.id as string, {
+      id: f.id as string,
+      blobKey: f.blob_key as string,
+      mimeType: f.mime_type as string,
+      width: positive(f.width),
+      height: positive(f.height),
+    });
+  }
+  for (const row of rows) {
+    if (row.attachment?.startsWith(FILE_REF))
+      row.file = byId.get(row.attachment.slice(FILE_REF.length)) ?? null;
+  }
+}
+
+function readRecordRow(shape: 'record' | 'scale', r: Record<string, unknown>): RecordTaskRow | ScaleTaskRow {
+  const createdAt = rawDate(r.created_at) as Date;
   const record: RecordTaskRow = {
     id: r.id as string,
     createdAt,
@@ -413,8 +444,8 @@ function readTaskRow(shape: ExportTaskShape, r: Record<string, unknown>): Export
     uniqueId: (r.unique_id as string | null) ?? null,
     status: r.status as string,
     batchId: (r.batch_id as string | null) ?? null,
-    params: rawJson(r.params) as Record<string, unknown>,
-    response: rawJson(r.response),
+    params: rawSealed('tasks.params', r.params) as Record<string, unknown>,
+    response: rawSealed('tasks.response', r.response),
     metadata: rawJson(r.metadata) as Record<string, unknown>,
     tags: readTextArray(r.tags),
     paramsVersion:

@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows, rawQuery } from '../db/database.ts';
 import { annotatorStandings, goldAnswers, goldTasks } from '../db/schema.ts';
 import { projectOpenTo, slotOpenTo, standingAllows, type WorkerPlaceholders } from './eligibility.ts';
-import { rawDate, rawJson } from './raw-values.ts';
+import { rawDate, rawSealed } from './raw-values.ts';
 
 /** A gold task row. */
 export type GoldTaskRow = typeof goldTasks.$inferSelect;
@@ -270,7 +270,7 @@ function leasedGoldFromRaw(r: Record<string, unknown>): LeasedGold {
     gold: {
       id: answer.goldTaskId,
       type: r.gold_type as string,
-      params: rawJson(r.gold_params) as Record<string, unknown>,
+      params: rawSealed('gold_tasks.params', r.gold_params) as Record<string, unknown>,
       createdAt: rawDate(r.gold_created_at) as Date,
     },
   };

@@ -153,19 +153,38 @@ function afterCondition(sort: ExplorerSort, after: ExplorerPosition): SQL {
     : sql`(${tasks.createdAt}, ${tasks.id}) > ${at}`;
 }
 
-const previewContent = sql<string | null>`left(coalesce(
-    ${tasks.params} ->> 'attachment',
-    CASE jsonb_typeof(${tasks.params} -> 'attachments' -> 0)
-      WHEN 'string' THEN ${tasks.params} -> 'attachments' ->> 0
-      WHEN 'object' THEN ${tasks.params} -> 'attachments' -> 0 ->> 'content' END,
-    ${tasks.params} ->> 'text',
-    CASE jsonb_typeof(${tasks.params} -> 'prompt')
-      WHEN 'string' THEN ${tasks.params} ->> 'prompt'
-      WHEN 'array' THEN ${tasks.params} -> 'prompt' -> -1 ->> 'content' END
-  ), ${PREVIEW_CHARS}::integer)`;
+/** A string value, or null. */
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
 
-const previewType = sql<string | null>`coalesce(${tasks.params} ->> 'attachment_type',
-    ${tasks.params} -> 'attachments' -> 0 ->> 'type')`;
+/**
+ * The first characters of the attachment, text or prompt the params name, and the attachment's type —
+ * computed here, not in SQL: the params are stored encrypted.
+ */
+export function previewOf(params: Record<string, unknown>): {
+  previewContent: string | null;
+  previewType: string | null;
+} {
+  const attachments = Array.isArray(params.attachments) ? (params.attachments as unknown[]) : [];
+  const first = attachments[0];
+  const firstObject = first && typeof first === 'object' ? (first as Record<string, unknown>) : null;
+  const prompt = params.prompt;
+  const lastTurn = Array.isArray(prompt) ? (prompt.at(-1) as unknown) : undefined;
+  const content =
+    str(params.attachment) ??
+    (typeof first === 'string' ? first : str(firstObject?.content)) ??
+    str(params.text) ??
+    (typeof prompt === 'string'
+      ? prompt
+      : lastTurn && typeof lastTurn === 'object'
+        ? str((lastTurn as Record<string, unknown>).content)
+        : null);
+  return {
+    previewContent: content === null ? null : Array.from(content).slice(0, PREVIEW_CHARS).join(''),
+    previewType: str(params.attachment_type) ?? str(firstObject?.type),
+  };
+}
 
 /** One page of a project's tasks in the order `sort`; `limit + 1` rows are read to tell whether more exist. */
 export async function listExplorerTasks(
@@ -196,15 +215,18 @@ export async function listExplorerTasks(
       paramsVersion: tasks.paramsVersion,
       createdAt: tasks.createdAt,
       completedAt: tasks.completedAt,
-      previewContent,
-      previewType,
+      params: tasks.params,
     })
     .from(tasks)
     .where(and(...where))
     .orderBy(...order)
     .limit(page.limit + 1);
   const hasMore = rows.length > page.limit;
-  return { rows: hasMore ? rows.slice(0, page.limit) : rows, hasMore };
+  const shown = (hasMore ? rows.slice(0, page.limit) : rows).map(({ params, ...row }) => ({
+    ...row,
+    ...previewOf(params),
+  }));
+  return { rows: shown, hasMore };
 }
 
 /** Limits of {@link countExplorerTasks}. */

@@ -2,6 +2,7 @@
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { type Db, rawQuery } from '../db/database.ts';
 import { idempotencyKeys, tasks } from '../db/schema.ts';
+import { sealFieldText } from '../keys/field-cipher.ts';
 
 /** A task row. */
 export type TaskRow = typeof tasks.$inferSelect;
@@ -99,7 +100,7 @@ export const TASK_INSERT_COLUMNS = [
   'completed_at',
 ] as const;
 
-/** A new task's values in TASK_INSERT_COLUMNS order, JSON columns serialized. */
+/** A new task's values in TASK_INSERT_COLUMNS order, JSON columns serialized (content sealed with the organization's keys in scope). */
 export function taskValues(r: NewTaskRow): unknown[] {
   return [
     r.id,
@@ -110,8 +111,8 @@ export function taskValues(r: NewTaskRow): unknown[] {
     r.type,
     r.status ?? 'pending',
     r.instruction ?? null,
-    JSON.stringify(r.params),
-    r.response === null || r.response === undefined ? null : JSON.stringify(r.response),
+    sealFieldText('tasks.params', r.params),
+    sealFieldText('tasks.response', r.response),
     JSON.stringify(r.metadata),
     r.tags ?? null,
     r.uniqueId ?? null,

@@ -6,8 +6,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../db/database.ts';
+import { ENCRYPTED_COLUMNS } from '../db/schema.ts';
 import type { DataKeys } from '../keys/data-keys.ts';
 import type { EncryptedBlobStore } from '../keys/encrypted-blob-store.ts';
+import { currentFieldKeyring, openFieldToText, sealFieldText } from '../keys/field-cipher.ts';
+import { staleContentIds } from '../repositories/encrypted-content.ts';
 
 /** What the operations need. */
 export interface OrgKeyDeps {
@@ -25,46 +28,109 @@ export interface ReencryptProgress {
 /** What a rotation did. */
 export interface RotationReport {
   version: number;
+  /** Blobs looked at and re-encrypted. */
   checked: number;
   reencrypted: number;
   /** Blobs listed in the database but missing from the store (left as they are). */
   missing: number;
+  /** Values of the encrypted columns re-encrypted (or encrypted for the first time), by `table.column`. */
+  rows: Record<string, number>;
   retired: number[];
 }
 
 const PAGE = 500;
 
 /**
- * Rotates `orgId`'s data key: adds a version (under a database lock, so two rotations do not race),
- * waits `settleMs` for every process to read the new keyring (their cache lasts a minute by default),
- * re-encrypts every blob not yet under the new version — blobs stored before encryption included —
- * and retires the older versions. Reads keep working throughout: old versions decrypt until the end.
+ * Rotates `orgId`'s data key without stopping anything. Under a database lock (two rotations do not race)
+ * a version is added; after `settleMs` every process has read the keyring (their cache lasts a minute by
+ * default) and can decrypt under it, and it is made current; after `settleMs` again every process
+ * encrypts under it. Then every blob and every value of the encrypted columns not yet under it — data
+ * stored before encryption included — is re-encrypted, what was written meanwhile is looked at again,
+ * and the older versions are retired. Reads keep working throughout: old versions decrypt until the end.
  */
 export async function rotateOrgDataKey(
   deps: OrgKeyDeps,
   orgId: string,
   options: { settleMs?: number; onProgress?: (progress: ReencryptProgress) => void } = {},
 ): Promise<RotationReport> {
-  const version = await deps.db.withSystem(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`groundwork:data-key:${orgId}`}))`);
-    return deps.keys.rotate(orgId);
-  });
-  await new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 65_000));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 65_000));
+  const locked = <T>(fn: () => Promise<T>) =>
+    deps.db.withSystem(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`groundwork:data-key:${orgId}`}))`);
+      return fn();
+    });
+  const version = await locked(() => deps.keys.rotate(orgId, { current: false }));
+  await settle();
+  await locked(() => deps.keys.promote(orgId, version));
+  await settle();
   const report = await reencryptBlobs(deps, orgId, version, options.onProgress);
   // A blob whose write began before the rotation reached its process may have landed after the scan.
   const late = await reencryptBlobs(deps, orgId, version, undefined, report.startedAt);
-  const retired = await deps.db.withSystem(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`groundwork:data-key:${orgId}`}))`);
-    return deps.keys.retire(orgId, version);
-  });
+  // Rows are found by what they hold, so one pass sees every value not under the new version.
+  const rows = await reencryptRows(deps.db, orgId, version);
+  const retired = await locked(() => deps.keys.retire(orgId, version));
   // The second pass looks again at recent blobs the first one counted: only what it re-encrypted adds.
   return {
     version,
     checked: report.checked,
     reencrypted: report.reencrypted + late.reencrypted,
     missing: report.missing,
+    rows,
     retired,
   };
+}
+
+const ROW_PAGE = 500;
+
+/**
+ * Re-encrypts under `version` every value of `orgId`'s encrypted columns not yet under it (values stored
+ * in the clear included), a page of rows per transaction with the rows locked, so a concurrent write is
+ * never overwritten. Returns how many values of each column were re-encrypted.
+ */
+export async function reencryptRows(
+  db: Database,
+  orgId: string,
+  version: number,
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const column of ENCRYPTED_COLUMNS) {
+    const [table = '', name = ''] = column.split('.');
+    counts[column] = 0;
+    for (let after = ''; ; ) {
+      const done = await db.withOrg(orgId, async (tx) => {
+        const ring = currentFieldKeyring();
+        if (ring && ring.current < version) {
+          throw new Error(`the keyring of ${orgId} read by this process is older than version ${version}`);
+        }
+        const ids = await staleContentIds(tx, column, version, after, ROW_PAGE);
+        if (ids.length === 0) return null;
+        const rows = await queryRows<{ id: string; stored: string | null }>(
+          tx,
+          sql`SELECT id, ${sql.identifier(name)}::text AS stored FROM ${sql.identifier(table)}
+              WHERE id IN (${sql.join(
+                ids.map((id) => sql`${id}`),
+                sql`, `,
+              )}) FOR UPDATE`,
+        );
+        const changed = rows.filter((r) => r.stored !== null);
+        if (changed.length > 0) {
+          const values = changed.map((r) =>
+            sealFieldText(column, JSON.parse(openFieldToText(column, r.stored) as string)),
+          );
+          await tx.execute(
+            sql`UPDATE ${sql.identifier(table)} SET ${sql.identifier(name)} = v.value::jsonb
+                FROM unnest(${sql.param(changed.map((r) => r.id))}::text[], ${sql.param(values)}::text[]) AS v(id, value)
+                WHERE ${sql.identifier(table)}.id = v.id`,
+          );
+        }
+        return { last: ids.at(-1) as string, count: changed.length };
+      });
+      if (!done) break;
+      counts[column] += done.count;
+      after = done.last;
+    }
+  }
+  return counts;
 }
 
 /**

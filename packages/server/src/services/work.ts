@@ -226,13 +226,16 @@ export class WorkService {
     // granting it, the slot is simply open again (and the holder's submit answers 404), its view event
     // gone with it; not waiting for the flush also keeps the organization's audit lock short.
     const first = claim();
-    const [rows = []] = await this.#db.runScopedAll(
-      p.orgId,
-      [claimStatement(first), ...leaseViewStatements(p, first.id, input.stage)],
-      { durable: false },
-    );
-    const row = rows[0] as Record<string, unknown> | undefined;
-    let leased = row ? leasedFromRaw(row) : undefined;
+    // The claim's row carries the task's content, opened with the organization's keys.
+    let leased = await this.#db.withOrgKeys(p.orgId, async () => {
+      const [rows = []] = await this.#db.runScopedAll(
+        p.orgId,
+        [claimStatement(first), ...leaseViewStatements(p, first.id, input.stage)],
+        { durable: false },
+      );
+      const row = rows[0] as Record<string, unknown> | undefined;
+      return row ? leasedFromRaw(row) : undefined;
+    });
     if (!leased) {
       // Nothing open: return the organization's expired leases to the queue and look again.
       leased = await this.#db.withOrgStarting(p.orgId, [], async (tx, _first, finish) => {
@@ -560,14 +563,17 @@ export class WorkService {
     const alone = type.consensus(known.params, [response]);
     const now = this.#now();
     const timeSpentMs = timeSpent(known.leasedAt, now, input.timeSpentMs);
-    const [locked = [], done = []] = await this.#db.runScopedAll(p.orgId, [
-      lockLeaseStatement(id),
-      quickSubmitStatement({ id, userId: known.userId, at: now, response, timeSpentMs, alone }),
-    ]);
-    const outcome = quickSubmitFromRaw(done);
+    // The answer is sealed and the locked rows opened with the organization's keys.
+    const { outcome, found } = await this.#db.withOrgKeys(p.orgId, async () => {
+      const [locked = [], done = []] = await this.#db.runScopedAll(p.orgId, [
+        lockLeaseStatement(id),
+        quickSubmitStatement({ id, userId: known.userId, at: now, response, timeSpentMs, alone }),
+      ]);
+      const outcome = quickSubmitFromRaw(done);
+      return { outcome, found: outcome.held && !outcome.submitted ? undefined : lockedLeaseFromRaw(locked) };
+    });
     if (outcome.held && !outcome.submitted) return undefined;
     this.#leased.delete(id);
-    const found = lockedLeaseFromRaw(locked);
     // Masked since it was leased (reopened after the project began masking): the full path maps it back.
     if (!outcome.submitted && found?.assignment.redactionFingerprint) return undefined;
     if (!found || found.assignment.userId !== known.userId) throw notFoundAssignment(id);
