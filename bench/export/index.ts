@@ -27,6 +27,8 @@ import { createTaskTypeRegistry, parseTaskParams } from '@groundwork/domain';
 import {
   type BlobStore,
   buildApp,
+  currentFieldKeyring,
+  type FieldKeyring,
   loadConfig,
   type NewTaskRow,
   newId,
@@ -34,6 +36,7 @@ import {
   openDatabase,
   TASK_INSERT_COLUMNS,
   taskCopyLine,
+  withFieldKeyring,
 } from '@groundwork/server';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
@@ -167,7 +170,7 @@ async function copyIn(client: pg.Client, statement: string, lines: () => Generat
 /** Loads the files and the completed tasks of the project. */
 async function seed(
   client: pg.Client,
-  props: { orgId: string; projectId: string; tasks: number; boxes: number },
+  props: { orgId: string; projectId: string; tasks: number; boxes: number; keyring: FieldKeyring },
 ): Promise<void> {
   const type = createTaskTypeRegistry().get('imageannotation');
   if (!type) throw new Error('imageannotation is not registered');
@@ -226,7 +229,7 @@ async function seed(
         updatedAt: at,
         completedAt: new Date(at.getTime() + 3_600_000),
       };
-      yield taskCopyLine(row);
+      yield withFieldKeyring(props.keyring, () => taskCopyLine(row));
     }
   });
 }
@@ -234,10 +237,13 @@ async function seed(
 // ---------------------------------------------------------------------------------------------- baseline
 
 /**
- * What the COCO export selects: the image columns (params and response as stored, encrypted) — and, in a
+ * What the COCO export selects: the image columns (params and response as their envelopes' key version and
+ * data, or their text when stored in the clear) — and, in a
  * second COPY, the stored files the tasks name (for their sizes), which the export looks up per page.
  */
-const IMAGE_SELECT = 't.id, t.created_at, t.params::text, t.response::text FROM tasks t';
+const sealedParts = (column: string) =>
+  `CASE WHEN ${column} ->> '$gw' = 'enc1' THEN ${column} ->> 'k' END, CASE WHEN ${column} ->> '$gw' = 'enc1' THEN ${column} ->> 'd' END, CASE WHEN ${column} ->> '$gw' = 'enc1' THEN NULL ELSE ${column}::text END`;
+const IMAGE_SELECT = `t.id, t.created_at, ${sealedParts('t.params')}, ${sealedParts('t.response')} FROM tasks t`;
 const FILES_COPY =
   "COPY (SELECT f.id, f.blob_key, f.mime_type, f.metadata->>'width', f.metadata->>'height' FROM files f WHERE f.is_test = false ORDER BY f.id) TO STDOUT";
 /** What the JSON Lines export selects. */
@@ -522,10 +528,10 @@ export async function main(args: string[]): Promise<void> {
         `seeding ${options.tasks.toLocaleString('en')} tasks × ${options.boxes} boxes = ${annotations.toLocaleString('en')} annotations`,
       );
       const seedStart = performance.now();
-      // Sealed under the organization's data key, as the application stores task content.
-      await db.withOrgKeys(org.id, () =>
-        seed(client, { orgId: org.id, projectId, tasks: options.tasks, boxes: options.boxes }),
-      );
+      // Task content sealed under the organization's data key, as the application stores it.
+      const keyring = await db.withOrgKeys(org.id, async () => currentFieldKeyring());
+      if (!keyring) throw new Error('the organization has no data key');
+      await seed(client, { orgId: org.id, projectId, tasks: options.tasks, boxes: options.boxes, keyring });
       await client.query('VACUUM ANALYZE tasks');
       await client.query('VACUUM ANALYZE files');
       await admin.query('CHECKPOINT').catch(() => {});

@@ -18,7 +18,12 @@ export {
   JobRunner,
   registerAppJobs,
 } from './jobs/index.ts';
-export { type FieldKeyring, sealFieldText, withFieldKeyring } from './keys/field-cipher.ts';
+export {
+  currentFieldKeyring,
+  type FieldKeyring,
+  sealFieldText,
+  withFieldKeyring,
+} from './keys/field-cipher.ts';
 export {
   createDataKeys,
   createEncryptedBlobs,

@@ -15,7 +15,12 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { FieldCipherError, type FieldKeySource, withFieldKeyring } from '../keys/field-cipher.ts';
+import {
+  currentFieldKeyring,
+  FieldCipherError,
+  type FieldKeySource,
+  withFieldKeyring,
+} from '../keys/field-cipher.ts';
 import * as schema from './schema.ts';
 
 /** A Drizzle handle over either driver: the whole database, or one transaction. */
@@ -258,7 +263,8 @@ function fieldKeyScope(): Pick<Database, 'useFieldKeys' | 'withOrgKeys'> {
       if (!(options?.ifUnset && source)) source = given;
     },
     async withOrgKeys(orgId, fn) {
-      if (!source) return fn();
+      // Already in this organization's scope (a transaction inside withOrgKeys): nothing to load again.
+      if (!source || currentFieldKeyring()?.orgId === orgId) return fn();
       const ring = await source.fieldKeyring(orgId);
       try {
         // Awaited inside the scope: a lazy query builder returned by `fn` runs (and seals) when awaited.

@@ -5,7 +5,7 @@
  * retired them. Destroying an organization's keyring makes everything encrypted under it unreadable,
  * in every copy and backup of the data (crypto-shredding).
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import { seal, UnsealError, unseal } from '../lib/crypto.ts';
 import type { FieldKeyring, FieldKeySource } from './field-cipher.ts';
 import {
@@ -323,7 +323,12 @@ export class DataKeys implements FieldKeySource {
       current: ring.current,
       keys,
       at: this.#now(),
-      ring: { orgId, current: ring.current, keys },
+      // The column codecs take KeyObjects: imported once here, not at every value.
+      ring: {
+        orgId,
+        current: ring.current,
+        keys: new Map([...keys].map(([version, key]) => [version, createSecretKey(key)] as const)),
+      },
     };
     // Dropped meanwhile (rotated, promoted, retired here): what was read may be older than the change.
     if ((this.#generation.get(orgId) ?? 0) === generation) this.#cache.set(orgId, loaded);

@@ -10,14 +10,15 @@
  * are read as they are and encrypted by the next write or by a key rotation.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, type KeyObject, randomBytes } from 'node:crypto';
 
 /** The decrypted keys of one organization, as a transaction uses them. */
 export interface FieldKeyring {
   orgId: string;
   /** The version new values are encrypted with. */
   current: number;
-  keys: ReadonlyMap<number, Buffer>;
+  /** The keys by version: as KeyObjects (about three times faster per value than raw bytes), or bytes. */
+  keys: ReadonlyMap<number, KeyObject | Buffer>;
 }
 
 /** What loads an organization's keyring (the data keys; creating the keyring on first use). */
@@ -119,6 +120,22 @@ export function openFieldToText(
   // An envelope's text is short; a value stored before encryption is parsed once here (it is rare).
   const stored: unknown = JSON.parse(storedText);
   return isFieldEnvelope(stored) ? decrypt(column, stored, ring) : storedText;
+}
+
+/**
+ * The JSON text of a value read as its parts — the envelope's key version and data, as SQL can select
+ * them (`col ->> 'k'`, `col ->> 'd'`), sparing the parse of the envelope — or, for a value stored before
+ * encryption (no data), its own text `plain`.
+ */
+export function openFieldParts(
+  column: string,
+  version: string | number | null,
+  data: string | null,
+  plain: string | null,
+  ring = currentFieldKeyring(),
+): string | null {
+  if (data === null) return plain;
+  return decrypt(column, { $gw: TAG, k: Number(version), d: data }, ring);
 }
 
 function decrypt(column: string, stored: FieldEnvelope, ring: FieldKeyring | null): string {

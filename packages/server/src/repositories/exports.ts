@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { Database, Db } from '../db/database.ts';
 import { assignments, batches, datasetExports } from '../db/schema.ts';
-import { openFieldToText } from '../keys/field-cipher.ts';
+import { openFieldParts } from '../keys/field-cipher.ts';
 import { rawDate, rawJson, rawSealed } from './raw-values.ts';
 
 /** An export row. */
@@ -300,13 +300,26 @@ export interface ExportTaskRows {
 const RECORD_COLUMNS =
   't.id, t.created_at, t.type, t.unique_id, t.status, t.batch_id, t.params, t.response, t.metadata, t.tags, t.params_version, t.completed_at';
 const COLUMNS: Record<ExportTaskShape, string> = {
-  // The content is encrypted: params and response come as stored (their envelopes' text) and are opened here.
-  image: 't.id, t.created_at, t.params::text AS params, t.response::text AS response',
+  // The content is encrypted: params and response come as their envelopes' parts (or, stored before
+  // encryption, as text) and are opened here.
+  image: `t.id, t.created_at, ${sealedParts('t.params', 'params')}, ${sealedParts('t.response', 'response')}`,
   record: RECORD_COLUMNS,
   scale: `${RECORD_COLUMNS}, t.is_test, t.instruction, t.callback_url, t.callback_succeeded, t.priority, t.audits, t.customer_review_status, t.updated_at`,
 };
 
 const FILE_REF = 'groundwork://files/';
+
+/** The columns of an encrypted JSON value as {@link openFieldParts} takes them: version, data, or plain text. */
+function sealedParts(column: string, as: string): string {
+  const sealed = `${column} ->> '$gw' = 'enc1'`;
+  return `CASE WHEN ${sealed} THEN ${column} ->> 'k' END AS ${as}_k, CASE WHEN ${sealed} THEN ${column} ->> 'd' END AS ${as}_d, CASE WHEN ${sealed} THEN NULL ELSE ${column}::text END AS ${as}_plain`;
+}
+
+/** An encrypted JSON value selected by {@link sealedParts}, as JSON text (null for SQL NULL). */
+function openedText(column: string, r: Record<string, unknown>, as: string): string | null {
+  const text = (key: string) => (r[`${as}_${key}`] as string | null | undefined) ?? null;
+  return openFieldParts(column, text('k'), text('d'), text('plain'));
+}
 
 const FILES_OF_PAGE = `SELECT f.id, f.blob_key, f.mime_type,
        CASE WHEN jsonb_typeof(f.metadata->'width') = 'number' THEN f.metadata->>'width' END AS width,
@@ -390,14 +403,15 @@ export async function exportTaskPage<S extends ExportTaskShape>(
 
 /** An image task's row: params opened for the attachment and geometries, the response opened to its text. */
 function readImageRow(r: Record<string, unknown>): ImageTaskRow {
-  const params = (rawSealed('tasks.params', r.params) ?? {}) as Record<string, unknown>;
+  const paramsText = openedText('tasks.params', r, 'params');
+  const params = (paramsText === null ? {} : JSON.parse(paramsText)) as Record<string, unknown>;
   const attachment = typeof params.attachment === 'string' ? params.attachment : null;
   return {
     id: r.id as string,
     createdAt: rawDate(r.created_at) as Date,
     attachment,
     geometries: params.geometries === undefined ? null : JSON.stringify(params.geometries),
-    responseText: openFieldToText('tasks.response', (r.response as string | null) ?? null),
+    responseText: openedText('tasks.response', r, 'response'),
     file: null,
   };
 }
