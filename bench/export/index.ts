@@ -29,6 +29,7 @@ import {
   buildApp,
   currentFieldKeyring,
   type FieldKeyring,
+  IMAGE_EXPORT_COLUMNS,
   loadConfig,
   type NewTaskRow,
   newId,
@@ -237,13 +238,11 @@ async function seed(
 // ---------------------------------------------------------------------------------------------- baseline
 
 /**
- * What the COCO export selects: the image columns (params and response as their envelopes' key version and
- * data, or their text when stored in the clear) — and, in a
- * second COPY, the stored files the tasks name (for their sizes), which the export looks up per page.
+ * What the COCO export selects: the image columns (the export's own list: params and response as their
+ * envelopes' key version and data, or their text when stored in the clear) — and, in a second COPY, the
+ * stored files the tasks name (for their sizes), which the export looks up per page.
  */
-const sealedParts = (column: string) =>
-  `CASE WHEN ${column} ->> '$gw' = 'enc1' THEN ${column} ->> 'k' END, CASE WHEN ${column} ->> '$gw' = 'enc1' THEN ${column} ->> 'd' END, CASE WHEN ${column} ->> '$gw' = 'enc1' THEN NULL ELSE ${column}::text END`;
-const IMAGE_SELECT = `t.id, t.created_at, ${sealedParts('t.params')}, ${sealedParts('t.response')} FROM tasks t`;
+const IMAGE_SELECT = `${IMAGE_EXPORT_COLUMNS} FROM tasks t`;
 const FILES_COPY =
   "COPY (SELECT f.id, f.blob_key, f.mime_type, f.metadata->>'width', f.metadata->>'height' FROM files f WHERE f.is_test = false ORDER BY f.id) TO STDOUT";
 /** What the JSON Lines export selects. */

@@ -369,15 +369,9 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-/** Whether `error`, or an error it wraps, is a `type`. */
-function causedBy(error: unknown, type: abstract new (...args: never[]) => Error): boolean {
-  for (let e: unknown = error; e instanceof Error; e = (e as Error).cause) if (e instanceof type) return true;
-  return false;
-}
-
 function toApiError(error: FastifyError): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof DataKeyMissingError || causedBy(error, FieldCipherError)) {
+  if (error instanceof DataKeyMissingError || error instanceof FieldCipherError) {
     return new ApiError(
       'data_key_missing',
       "This organization's data cannot be decrypted: its data key is not in the key store (the organization was deleted, or the server is given another key store).",

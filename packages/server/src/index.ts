@@ -39,6 +39,7 @@ export {
 export { masterKeyLoader } from './lib/crypto.ts';
 export { newId } from './lib/ids.ts';
 export { CLAIM_NEXT_SQL } from './repositories/assignments.ts';
+export { IMAGE_EXPORT_COLUMNS } from './repositories/exports.ts';
 export { type NewTaskRow, TASK_INSERT_COLUMNS, taskCopyLine, taskValues } from './repositories/tasks.ts';
 export {
   type AuditChainBreak,

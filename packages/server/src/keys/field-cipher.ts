@@ -108,21 +108,6 @@ export function openField(column: string, stored: unknown, ring = currentFieldKe
 }
 
 /**
- * The JSON text of the value stored as `storedText` in `column` (an envelope or, stored before
- * encryption, the value itself), without parsing the value: for readers that parse it later.
- */
-export function openFieldToText(
-  column: string,
-  storedText: string | null,
-  ring = currentFieldKeyring(),
-): string | null {
-  if (storedText === null) return null;
-  // An envelope's text is short; a value stored before encryption is parsed once here (it is rare).
-  const stored: unknown = JSON.parse(storedText);
-  return isFieldEnvelope(stored) ? decrypt(column, stored, ring) : storedText;
-}
-
-/**
  * The JSON text of a value read as its parts — the envelope's key version and data, as SQL can select
  * them (`col ->> 'k'`, `col ->> 'd'`), sparing the parse of the envelope — or, for a value stored before
  * encryption (no data), its own text `plain`.
@@ -162,12 +147,6 @@ function decrypt(column: string, stored: FieldEnvelope, ring: FieldKeyring | nul
       `${column}: the value does not open with organization ${keys.orgId}'s key (altered, or copied from another organization or column)`,
     );
   }
-}
-
-/** {@link openField} of a value read as JSON text (raw statements, cursors), or null for SQL NULL. */
-export function openFieldText(column: string, text: string | null, ring = currentFieldKeyring()): unknown {
-  if (text === null) return null;
-  return openField(column, JSON.parse(text), ring);
 }
 
 /**

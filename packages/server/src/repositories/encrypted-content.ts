@@ -46,19 +46,23 @@ export async function countStaleContent(
   return counts;
 }
 
-/** Ids of the next rows of `column` (after `after`, in id order) whose value is not under `version` or later. */
-export async function staleContentIds(
+/**
+ * The next rows of `column` (after `after`, in id order) whose value is not under `version` or later,
+ * locked for update, with the value as the driver gives it. A row changed meanwhile is checked again once
+ * its lock is granted (and left out when it no longer qualifies).
+ */
+export async function lockStaleContent(
   tx: Db,
   column: string,
   version: number,
   after: string,
   limit: number,
-): Promise<string[]> {
+): Promise<{ id: string; stored: unknown }[]> {
   const { table, name } = parts(column);
-  const rows = await queryRows<{ id: string }>(
+  return queryRows<{ id: string; stored: unknown }>(
     tx,
-    sql`SELECT id FROM ${sql.raw(`"${table}"`)} WHERE id > ${after} AND ${staleCondition(name, version)}
-        ORDER BY id LIMIT ${limit}`,
+    sql`SELECT id, ${sql.raw(`"${name}"`)} AS stored FROM ${sql.raw(`"${table}"`)}
+        WHERE id > ${after} AND ${staleCondition(name, version)}
+        ORDER BY id LIMIT ${limit} FOR UPDATE`,
   );
-  return rows.map((r) => r.id);
 }

@@ -299,10 +299,14 @@ export interface ExportTaskRows {
 
 const RECORD_COLUMNS =
   't.id, t.created_at, t.type, t.unique_id, t.status, t.batch_id, t.params, t.response, t.metadata, t.tags, t.params_version, t.completed_at';
+/**
+ * What the image formats select of each task (`t`): the content is encrypted, so params and response come as
+ * their envelopes' parts (or, stored before encryption, as text) and are opened here. Exported for the
+ * benchmark's baseline, which must read the same.
+ */
+export const IMAGE_EXPORT_COLUMNS = `t.id, t.created_at, ${sealedParts('t.params', 'params')}, ${sealedParts('t.response', 'response')}`;
 const COLUMNS: Record<ExportTaskShape, string> = {
-  // The content is encrypted: params and response come as their envelopes' parts (or, stored before
-  // encryption, as text) and are opened here.
-  image: `t.id, t.created_at, ${sealedParts('t.params', 'params')}, ${sealedParts('t.response', 'response')}`,
+  image: IMAGE_EXPORT_COLUMNS,
   record: RECORD_COLUMNS,
   scale: `${RECORD_COLUMNS}, t.is_test, t.instruction, t.callback_url, t.callback_succeeded, t.priority, t.audits, t.customer_review_status, t.updated_at`,
 };

@@ -278,16 +278,6 @@ async function loginCandidateWhere(system: Db, where: SQL): Promise<LoginCandida
   return { ...user, totpEnabled: Boolean(user.totpEnabled), memberships: rows };
 }
 
-/** Whether a user is a member of the scoped organization. */
-export async function isMemberOf(tx: Db, orgId: string, userId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
-    .limit(1);
-  return row !== undefined;
-}
-
 /**
  * The sweep of every organization's sessions: ends (as `expired`) live sessions past their absolute or idle
  * end, and deletes tombstones that ended more than {@link TOMBSTONE_RETENTION_MS} ago. Returns how many

@@ -9,8 +9,9 @@ import { type Database, queryRows } from '../db/database.ts';
 import { ENCRYPTED_COLUMNS } from '../db/schema.ts';
 import type { DataKeys } from '../keys/data-keys.ts';
 import type { EncryptedBlobStore } from '../keys/encrypted-blob-store.ts';
-import { currentFieldKeyring, openFieldToText, sealFieldText } from '../keys/field-cipher.ts';
-import { staleContentIds } from '../repositories/encrypted-content.ts';
+import { currentFieldKeyring, sealFieldText } from '../keys/field-cipher.ts';
+import { lockStaleContent } from '../repositories/encrypted-content.ts';
+import { rawSealed } from '../repositories/raw-values.ts';
 
 /** What the operations need. */
 export interface OrgKeyDeps {
@@ -102,28 +103,16 @@ export async function reencryptRows(
         if (ring && ring.current < version) {
           throw new Error(`the keyring of ${orgId} read by this process is older than version ${version}`);
         }
-        const ids = await staleContentIds(tx, column, version, after, ROW_PAGE);
-        if (ids.length === 0) return null;
-        const rows = await queryRows<{ id: string; stored: string | null }>(
-          tx,
-          sql`SELECT id, ${sql.identifier(name)}::text AS stored FROM ${sql.identifier(table)}
-              WHERE id IN (${sql.join(
-                ids.map((id) => sql`${id}`),
-                sql`, `,
-              )}) FOR UPDATE`,
+        const rows = await lockStaleContent(tx, column, version, after, ROW_PAGE);
+        const last = rows.at(-1);
+        if (!last) return null;
+        const values = rows.map((r) => sealFieldText(column, rawSealed(column, r.stored)));
+        await tx.execute(
+          sql`UPDATE ${sql.identifier(table)} SET ${sql.identifier(name)} = v.value::jsonb
+              FROM unnest(${sql.param(rows.map((r) => r.id))}::text[], ${sql.param(values)}::text[]) AS v(id, value)
+              WHERE ${sql.identifier(table)}.id = v.id`,
         );
-        const changed = rows.filter((r) => r.stored !== null);
-        if (changed.length > 0) {
-          const values = changed.map((r) =>
-            sealFieldText(column, JSON.parse(openFieldToText(column, r.stored) as string)),
-          );
-          await tx.execute(
-            sql`UPDATE ${sql.identifier(table)} SET ${sql.identifier(name)} = v.value::jsonb
-                FROM unnest(${sql.param(changed.map((r) => r.id))}::text[], ${sql.param(values)}::text[]) AS v(id, value)
-                WHERE ${sql.identifier(table)}.id = v.id`,
-          );
-        }
-        return { last: ids.at(-1) as string, count: changed.length };
+        return { last: last.id, count: rows.length };
       });
       if (!done) break;
       counts[column] += done.count;

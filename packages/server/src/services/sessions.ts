@@ -19,6 +19,7 @@ import { recordAudit } from '../commands/record-audit.ts';
 import type { Database, Db } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
+import { isMember } from '../repositories/members.ts';
 import {
   claimReplayAudit,
   endExpiredSessionsOfUser,
@@ -29,7 +30,6 @@ import {
   findSessionByTokenHash,
   findSessionInOrg,
   insertSession,
-  isMemberOf,
   type LoginCandidate,
   listLiveSessionsOfUser,
   type SessionEndReason,
@@ -486,7 +486,7 @@ export class SessionService {
    */
   async endAllOfMember(p: Principal, memberId: string): Promise<number> {
     const ids = await this.#db.withOrg(p.orgId, async (tx) => {
-      if (!(await isMemberOf(tx, p.orgId, memberId))) {
+      if (!(await isMember(tx, p.orgId, memberId))) {
         throw new ApiError('not_found', `No member with id ${JSON.stringify(memberId)}.`);
       }
       const ended = await endSessionsOfUser(tx, {
